@@ -1,0 +1,44 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+import { LANGS, lintCatalog, toMessagesJson } from './lib/i18n/catalog';
+import { loadCatalog } from './lib/i18n/load-catalog';
+
+// Manifest is generated per browser: Chrome gets MV3, Firefox WXT's default MV2, where `activeTab` +
+// `scripting` still work without any permanent host permission.
+export default defineConfig({
+  imports: false,
+  hooks: {
+    // `_locales` is generated from `locales/*.json` so French and English never drift apart.
+    'build:publicAssets': (wxt, files) => {
+      const catalog = loadCatalog(`${wxt.config.root}/locales`);
+      const problems = lintCatalog(catalog);
+      if (problems.length > 0) throw new Error(`locales/: ${problems.join('\n')}`);
+      for (const lang of LANGS) {
+        files.push({
+          relativeDest: `_locales/${lang}/messages.json`,
+          contents: toMessagesJson(catalog, lang),
+        });
+      }
+    },
+  },
+  vite: () => ({
+    plugins: [preact()],
+  }),
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'fr',
+    permissions: ['storage', 'activeTab', 'scripting'],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'sesame@sesame-famille.fr',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
