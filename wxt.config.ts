@@ -7,6 +7,8 @@ import { loadCatalog } from './lib/i18n/load-catalog';
 // `scripting` still work without any permanent host permission.
 export default defineConfig({
   imports: false,
+  // A separate output folder lets parallel work (and the e2e suite) build without clobbering `.output/`.
+  outDir: process.env.SESAME_OUT_DIR ?? '.output',
   hooks: {
     // `_locales` is generated from `locales/*.json` so French and English never drift apart.
     'build:publicAssets': (wxt, files) => {
