@@ -1,0 +1,127 @@
+import type { CSSProperties } from 'preact';
+import type { Translate } from '@/lib/i18n/catalog';
+
+export interface PasswordDisplayProps {
+  password: string;
+  t: Translate;
+  /** When given, a "Copier" button calls it; the caller does the copying and reports the outcome. */
+  onCopy?: () => void;
+  /** Shows one dot per character instead of the password (e.g. while someone looks over a shoulder). */
+  hidden?: boolean;
+  /** When given, a show/hide button (with `aria-pressed`) calls it; the caller owns `hidden`. */
+  onToggleHidden?: () => void;
+  /** Shows the line explaining how digits and special characters are marked. Default: true. */
+  legend?: boolean;
+  /** Id of the element holding the characters, so a field or live region can point at it. */
+  id?: string;
+}
+
+export type CharKind = 'upper' | 'lower' | 'digit' | 'special' | 'other';
+
+export function charKind(ch: string): CharKind {
+  if (ch >= 'A' && ch <= 'Z') return 'upper';
+  if (ch >= 'a' && ch <= 'z') return 'lower';
+  if (ch >= '0' && ch <= '9') return 'digit';
+  // Printable ASCII punctuation: the characters sites call "spéciaux".
+  if (/^[!-/:-@[-`{-~]$/.test(ch)) return 'special';
+  return 'other';
+}
+
+// A font where l, I, 1, O and 0 look different: a monospace stack plus a slashed zero. Styles are inline so
+// the component looks the same in the popup and inside a content script's shadow root, whatever CSS the
+// host loads; colours read custom properties so a dark theme can override them.
+const charsStyle: CSSProperties = {
+  fontFamily: "ui-monospace, 'DejaVu Sans Mono', 'Cascadia Mono', 'Consolas', 'Menlo', monospace",
+  fontVariantNumeric: 'slashed-zero',
+  fontFeatureSettings: '"zero" 1',
+  fontSize: '1.6em',
+  lineHeight: 1.5,
+  letterSpacing: '0.06em',
+  overflowWrap: 'anywhere',
+  wordBreak: 'break-all',
+  fontWeight: 600,
+};
+
+// Digits are underlined and specials boxed, so the difference does not rest on colour alone (WCAG 1.4.1).
+const kindStyle: Record<CharKind, CSSProperties | undefined> = {
+  upper: undefined,
+  lower: undefined,
+  digit: {
+    color: 'var(--sesame-digit, #0b4f9c)',
+    textDecoration: 'underline',
+    textDecorationThickness: '2px',
+    textUnderlineOffset: '4px',
+  },
+  special: {
+    color: 'var(--sesame-special, #8a1c5a)',
+    outline: '1px solid currentColor',
+    outlineOffset: '-1px',
+    borderRadius: '3px',
+    padding: '0 1px',
+  },
+  other: { color: 'var(--sesame-other, #9b2c00)', outline: '1px dashed currentColor' },
+};
+
+const buttonRow: CSSProperties = { display: 'flex', gap: '8px', flexWrap: 'wrap', marginTop: '6px' };
+
+/** The password in large, unambiguous characters, split in spans by kind (upper, lower, digit, special). */
+export function PasswordDisplay({
+  password,
+  t,
+  onCopy,
+  hidden = false,
+  onToggleHidden,
+  legend = true,
+  id,
+}: PasswordDisplayProps) {
+  // Iterate by code point so an emoji or an accented letter never becomes two broken halves.
+  const chars = Array.from(password);
+  return (
+    <div class="sesame-password">
+      {hidden ? (
+        <div
+          id={id}
+          class="sesame-password__chars"
+          data-testid="password"
+          data-hidden="true"
+          style={charsStyle}
+          role="img"
+          aria-label={t('pw_hidden_label', [String(chars.length)])}
+        >
+          {'•'.repeat(chars.length)}
+        </div>
+      ) : (
+        <div id={id} class="sesame-password__chars" data-testid="password" style={charsStyle}>
+          {chars.map((ch, i) => {
+            const kind = charKind(ch);
+            return (
+              // Characters repeat, so their position is their identity.
+              <span key={i} class={`pw-char pw-${kind}`} style={kindStyle[kind]}>
+                {ch}
+              </span>
+            );
+          })}
+        </div>
+      )}
+      {legend && !hidden && (
+        <p class="sesame-password__legend" style={{ margin: '2px 0 0', fontSize: '0.85em' }}>
+          {t('pw_legend')}
+        </p>
+      )}
+      {(onCopy || onToggleHidden) && (
+        <div style={buttonRow}>
+          {onCopy && (
+            <button type="button" data-action="copy" onClick={onCopy}>
+              {t('pw_copy')}
+            </button>
+          )}
+          {onToggleHidden && (
+            <button type="button" data-action="toggle-hidden" aria-pressed={!hidden} onClick={onToggleHidden}>
+              {t('pw_show')}
+            </button>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
