@@ -3,8 +3,25 @@ import type { CharClass, RuleProfile } from './profile';
 export const RULE_IDS = ['length', 'upper', 'lower', 'digit', 'special', 'allowed'] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
-/** Why a character is refused; each maps to the message key `refused_<reason>`. */
+/** Why a character is refused; each maps to a message key through `refusedKey`. */
 export type RefusedReason = 'accent' | 'space' | 'emoji' | 'control' | 'non-latin' | 'not-in-list';
+
+export const REFUSED_REASONS: readonly RefusedReason[] = [
+  'accent',
+  'space',
+  'emoji',
+  'control',
+  'non-latin',
+  'not-in-list',
+];
+
+/**
+ * The message key for a refusal reason. Message names may not contain `-`, so `not-in-list` becomes
+ * `refused_not_in_list`.
+ */
+export function refusedKey(reason: RefusedReason): string {
+  return `refused_${reason.replaceAll('-', '_')}`;
+}
 
 export interface RefusedChar {
   /** The code point as typed (a lone surrogate stays a one-unit string). */
@@ -43,11 +60,13 @@ const LETTER_RE = /^[\p{L}\p{M}]$/u;
 /** Classifies a character the profile refuses. Exported for the guide's wording and its tests. */
 export function refusalReason(char: string): RefusedReason {
   if (WHITESPACE_RE.test(char)) return 'space';
+  // Before the control and mark tests: the joiner (U+200D) and the emoji variation selector (U+FE0F) glue
+  // emoji together, and calling them "accent" or "invisible" would puzzle someone who pasted a heart.
+  if (EMOJI_RE.test(char) && !/^[#*0-9]$/.test(char)) return 'emoji';
   // Lone surrogates and NUL land here: invisible, and never what the user meant to type.
   if (CONTROL_RE.test(char)) return 'control';
   if (LATIN_LETTER_RE.test(char)) return 'accent';
   if (LETTER_RE.test(char)) return 'non-latin';
-  if (EMOJI_RE.test(char) && !/^[#*0-9]$/.test(char)) return 'emoji';
   return 'not-in-list';
 }
 
