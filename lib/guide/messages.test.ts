@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { isFromOwnExtension, MAX_FILL_LENGTH, parseGuideMessage } from './messages';
+
+describe('parseGuideMessage', () => {
+  it('accepts the three messages of the contract', () => {
+    expect(parseGuideMessage({ type: 'sesame:fill', password: 'Abc-1234' })).toEqual({
+      type: 'sesame:fill',
+      password: 'Abc-1234',
+    });
+    expect(parseGuideMessage({ type: 'sesame:status' })).toEqual({ type: 'sesame:status' });
+    expect(parseGuideMessage({ type: 'sesame:start-guide' })).toEqual({ type: 'sesame:start-guide' });
+  });
+
+  it.each([
+    null,
+    undefined,
+    'sesame:status',
+    42,
+    {},
+    { type: 'sesame:fill' },
+    { type: 'sesame:fill', password: '' },
+    { type: 'sesame:fill', password: 12345678 },
+    { type: 'sesame:fill', password: 'x'.repeat(MAX_FILL_LENGTH + 1) },
+    { type: 'sesame:fill', password: 'Abc-1234', extra: true },
+    { type: 'sesame:status', password: 'Abc-1234' },
+    { type: 'sesame:other' },
+    { type: ['sesame:status'] },
+  ])('rejects %j', (message) => {
+    expect(parseGuideMessage(message)).toBeNull();
+  });
+
+  it('survives hostile objects', () => {
+    const trap = new Proxy(
+      {},
+      {
+        get() {
+          throw new Error('boom');
+        },
+      },
+    );
+    expect(() => parseGuideMessage(trap)).not.toThrow();
+  });
+});
+
+describe('isFromOwnExtension', () => {
+  const id = 'abcdefghijklmnop';
+  const origin = 'chrome-extension://abcdefghijklmnop/';
+
+  it('accepts our popup', () => {
+    expect(isFromOwnExtension({ id, url: `${origin}popup.html` }, id, origin)).toBe(true);
+    expect(isFromOwnExtension({ id }, id, origin)).toBe(true);
+  });
+
+  it('rejects other extensions, tabs and web pages', () => {
+    expect(isFromOwnExtension({ id: 'other', url: `${origin}popup.html` }, id, origin)).toBe(false);
+    expect(isFromOwnExtension({ id, tab: { id: 3 }, url: 'https://enej.lavienne86.fr/' }, id, origin)).toBe(
+      false,
+    );
+    expect(isFromOwnExtension({ id, url: 'https://evil.example/' }, id, origin)).toBe(false);
+    expect(isFromOwnExtension({}, '', origin)).toBe(false);
+  });
+});

@@ -1,0 +1,50 @@
+import * as z from 'zod/mini';
+
+/** The longest password the popup may ask us to fill; far above any real one, it bounds the work. */
+export const MAX_FILL_LENGTH = 256;
+
+const fillSchema = z.strictObject({
+  type: z.literal('sesame:fill'),
+  password: z.string().check(z.minLength(1), z.maxLength(MAX_FILL_LENGTH)),
+});
+const statusSchema = z.strictObject({ type: z.literal('sesame:status') });
+const startSchema = z.strictObject({ type: z.literal('sesame:start-guide') });
+
+export const guideMessageSchema = z.discriminatedUnion('type', [fillSchema, statusSchema, startSchema]);
+export type GuideMessage = z.infer<typeof guideMessageSchema>;
+
+export interface StatusReply {
+  kind: 'change-password' | 'success' | 'none';
+  canFill: boolean;
+}
+
+export type FillReply = { ok: true } | { ok: false; reason: string };
+
+/** `null` for anything that is not exactly one of our messages; never throws. */
+export function parseGuideMessage(message: unknown): GuideMessage | null {
+  try {
+    const result = guideMessageSchema.safeParse(message);
+    return result.success ? result.data : null;
+  } catch {
+    // Messages are structured clones, so this only guards against a getter that throws.
+    return null;
+  }
+}
+
+export interface SenderLike {
+  id?: string;
+  tab?: unknown;
+  url?: string;
+}
+
+/**
+ * Only our own extension pages (the popup) may drive the guide. A content script of ours in some tab
+ * also has our id but comes with `sender.tab`; web pages cannot message us at all without
+ * `externally_connectable`, but we check anyway since a fill writes into the page.
+ */
+export function isFromOwnExtension(sender: SenderLike, runtimeId: string, extensionOrigin: string): boolean {
+  if (!runtimeId || sender.id !== runtimeId) return false;
+  if (sender.tab !== undefined && sender.tab !== null) return false;
+  if (sender.url !== undefined && !sender.url.startsWith(extensionOrigin)) return false;
+  return true;
+}
