@@ -1,0 +1,131 @@
+export type BrowserName = 'chromium' | 'firefox';
+
+export type Locale = 'fr' | 'en';
+
+export interface LaunchOptions {
+  /** UI language of the browser (and so of `i18n.getUILanguage()`); default `fr`. */
+  locale?: Locale;
+  /** Directory holding `chrome-mv3/` and `firefox-mv2/`; default `$SESAME_OUT_DIR` or `.output`. */
+  outDir?: string;
+}
+
+export interface RouteResponse {
+  status?: number;
+  headers?: Record<string, string>;
+  body: string | Uint8Array;
+  /** Default `text/html; charset=utf-8`. */
+  contentType?: string;
+}
+
+/** A URL prefix (`https://enej.lavienne86.fr/`) or a predicate over the full URL. */
+export type RouteMatcher = string | ((url: string) => boolean);
+
+export type RouteHandler = (url: string) => RouteResponse | Promise<RouteResponse>;
+
+/**
+ * `served`: answered by a route; `blocked`: no route matched, so it was aborted; `internal`: the
+ * extension's own files or `data:`/`blob:`/`about:` URLs, let through untouched.
+ */
+export type RequestOutcome = 'served' | 'blocked' | 'internal';
+
+export interface RecordedRequest {
+  url: string;
+  /** Playwright's resource type; Firefox (BiDi) only knows `document` vs `other`. */
+  resourceType: string;
+  outcome: RequestOutcome;
+  /** URL of the page (or `service-worker:<url>`) that issued it, when the browser API says so. */
+  initiator: string | null;
+  /** True when issued by an extension context (popup, options, service worker). */
+  fromExtension: boolean;
+}
+
+export interface ConsoleEntry {
+  /** `log`, `warn`, `error`… or `pageerror` for uncaught exceptions. */
+  type: string;
+  text: string;
+}
+
+export interface ElementInfo {
+  tag: string;
+  /** `textContent`, whitespace collapsed and trimmed. */
+  text: string;
+  attributes: Record<string, string>;
+  /** `value` for inputs, textareas, selects; otherwise null. */
+  value: string | null;
+  visible: boolean;
+  focused: boolean;
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  helpUrl: string;
+  nodes: { target: unknown[]; html: string; failureSummary: string }[];
+}
+
+export interface HPage {
+  readonly browser: BrowserName;
+  /** Console messages and uncaught page errors, in order. */
+  readonly consoleMessages: ConsoleEntry[];
+  /** Current URL as the page itself reports it (`location.href`). */
+  url(): Promise<string>;
+  goto(url: string): Promise<void>;
+  /** Runs `fn` in the page's main world. `fn` is serialised: it must not close over Node variables. */
+  evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  /** Evaluates a script source (expression) in the page's main world. */
+  evaluateSource<R = unknown>(source: string): Promise<R>;
+  /** Focuses the element, then types `text` with real key events. */
+  type(selector: string, text: string): Promise<void>;
+  /** Sets `value` at once and fires `input` + `change` (for long or exotic strings typing would be slow). */
+  fill(selector: string, value: string): Promise<void>;
+  click(selector: string): Promise<void>;
+  focus(selector: string): Promise<void>;
+  /**
+   * Presses a key on the focused element with real input events, e.g. `Enter`, `Tab`, `Shift+Tab`, `a`.
+   * `CapsLock` throws: neither headless browser can turn the lock state on (see `pressWithCapsLock`).
+   */
+  press(key: string): Promise<void>;
+  /**
+   * Simulates typing `key` with Caps Lock on: SYNTHETIC (`isTrusted: false`) keydown/keyup events for
+   * `CapsLock` then `key`, all with `getModifierState('CapsLock') === true`, on the element. No text is
+   * inserted. The only way to exercise a Caps Lock warning in both headless browsers.
+   */
+  pressWithCapsLock(selector: string, key?: string): Promise<void>;
+  /** First element matching the deep selector, described; null if none. */
+  query(selector: string): Promise<ElementInfo | null>;
+  queryAll(selector: string): Promise<ElementInfo[]>;
+  /** `query('sesame-guide >>> ' + inner)`. */
+  guide(inner: string): Promise<ElementInfo | null>;
+  /** Polls `fn` in Node every 50 ms until it returns true; throws with `message` after `timeoutMs`. */
+  waitFor(fn: () => boolean | Promise<boolean>, timeoutMs?: number, message?: string): Promise<void>;
+  waitForSelector(selector: string, timeoutMs?: number): Promise<ElementInfo>;
+  screenshot(path: string): Promise<void>;
+  bringToFront(): Promise<void>;
+  close(): Promise<void>;
+  /** Escape hatch: the underlying Playwright or Puppeteer page. */
+  readonly raw: unknown;
+}
+
+export interface Harness {
+  readonly name: BrowserName;
+  readonly locale: Locale;
+  /** Chromium extension id, or the fixed Firefox internal UUID. */
+  readonly extensionId: string;
+  /** `chrome-extension://<id>` or `moz-extension://<uuid>` (no trailing slash). */
+  readonly extensionOrigin: string;
+  /** Every request seen so far, in order. */
+  readonly requests: RecordedRequest[];
+  /** Requests that no route answered (aborted). */
+  blocked(): RecordedRequest[];
+  /** Requests that left the browser sandbox or would have: everything but `internal`. */
+  external(): RecordedRequest[];
+  /** Later routes win over earlier ones for the same URL. */
+  route(match: RouteMatcher, handler: RouteHandler): void;
+  newPage(url?: string): Promise<HPage>;
+  /** Opens an extension page (default `popup.html`) in a normal tab. */
+  openExtensionPage(path?: string, query?: string | Record<string, string>): Promise<HPage>;
+  /** Every open page the harness knows about, including tabs opened by the extension. */
+  pages(): HPage[];
+  close(): Promise<void>;
+}
