@@ -1,6 +1,6 @@
 import type { ComponentChildren, CSSProperties } from 'preact';
 import type { Translate } from '@/lib/i18n/catalog';
-import type { RefusedChar, RuleResult } from '@/lib/rules';
+import { type RefusedChar, type RuleResult, refusedKey } from '@/lib/rules';
 
 export type ConfirmState = 'ok' | 'missing' | null;
 
@@ -87,7 +87,7 @@ function RefusedList({ refused, t }: { refused: RefusedChar[]; t: Translate }) {
     <ul class="sesame-refused" style={refusedStyle}>
       {refused.map((r) => (
         <li key={r.char} data-refused={r.reason}>
-          <span style={charStyle}>{t(`refused_${r.reason}`, [visibleChar(r.char)])}</span>
+          <span style={charStyle}>{t(refusedKey(r.reason), [visibleChar(r.char)])}</span>
         </li>
       ))}
     </ul>

@@ -1,6 +1,6 @@
 import type { CSSProperties } from 'preact';
 import type { Translate } from '@/lib/i18n/catalog';
-import { type StrengthResult, strengthLabelKey } from '@/lib/strength';
+import { type StrengthResult, strengthLabelKey } from '@/lib/strength/estimate';
 
 export interface StrengthMeterProps {
   /** `null` until an estimate exists (nothing typed yet, or the estimator is still loading). */

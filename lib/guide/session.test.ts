@@ -1,0 +1,106 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ENEJ_PROFILE } from '@/lib/rules';
+import type { StrengthEstimator } from '@/lib/strength/estimate';
+import { createGuideSession } from './session';
+
+function setup(loadEstimator: () => Promise<StrengthEstimator> = () => new Promise(() => {})) {
+  document.body.innerHTML =
+    '<form><input id="cur" type="password"><input id="new" type="password"><input id="conf" type="password"></form>';
+  const get = (id: string) => document.getElementById(id) as HTMLInputElement;
+  const life = new AbortController();
+  const session = createGuideSession({
+    fields: { newPassword: get('new'), confirm: get('conf'), current: get('cur') },
+    profile: ENEJ_PROFILE,
+    signal: life.signal,
+    loadEstimator,
+    debounceMs: 10,
+  });
+  const type = (id: string, value: string) => {
+    get(id).value = value;
+    get(id).dispatchEvent(new Event('input', { bubbles: true }));
+  };
+  return { session, life, type, get };
+}
+
+const fakeEstimator: StrengthEstimator = {
+  estimate: (p) => ({
+    score: p.length > 12 ? 4 : 1,
+    guessesLog10: 3,
+    warning: null,
+    suggestions: [],
+    truncated: false,
+  }),
+};
+
+describe('createGuideSession', () => {
+  afterEach(() => {
+    document.body.replaceChildren();
+  });
+
+  it('follows typing in each field', () => {
+    const { session, type } = setup();
+    const seen = vi.fn();
+    session.subscribe(seen);
+    type('new', 'Azerty123!');
+    expect(session.getState().view.results.every((r) => r.met)).toBe(true);
+    expect(session.getState().view.confirm).toBe('missing');
+    type('conf', 'Azerty123!');
+    expect(session.getState().view.allMet).toBe(true);
+    expect(session.getState().announcement).toEqual([{ key: 'guide_announce_all', params: [] }]);
+    type('cur', 'Azerty123!');
+    expect(session.getState().view.sameAsCurrent).toBe(true);
+    expect(seen).toHaveBeenCalledTimes(3);
+  });
+
+  it('loads the estimator only once typing starts, and debounces the estimate', async () => {
+    const load = vi.fn(() => Promise.resolve(fakeEstimator));
+    const { session, type } = setup(load);
+    expect(load).not.toHaveBeenCalled();
+    type('new', 'a');
+    type('new', 'ab');
+    type('new', 'Abcdefghijkl-9');
+    expect(load).toHaveBeenCalledOnce();
+    await vi.waitFor(() => expect(session.getState().strength?.score).toBe(4));
+    type('new', '');
+    expect(session.getState().strength).toBeNull();
+  });
+
+  it('shows the checklist without strength when the estimator cannot load', async () => {
+    const { session, type } = setup(() => Promise.reject(new Error('blocked')));
+    type('new', 'abc');
+    await vi.waitFor(() => expect(session.getState().strengthUnavailable).toBe(true));
+    expect(session.getState().view.results[0]?.met).toBe(false);
+  });
+
+  it('notices Caps Lock on the page fields', () => {
+    const { session, get } = setup();
+    const key = (on: boolean) => {
+      const e = new KeyboardEvent('keydown', { key: 'A', bubbles: true });
+      Object.defineProperty(e, 'getModifierState', { value: (k: string) => k === 'CapsLock' && on });
+      get('new').dispatchEvent(e);
+    };
+    key(true);
+    expect(session.getState().capsLock).toBe(true);
+    key(false);
+    expect(session.getState().capsLock).toBe(false);
+  });
+
+  it('detaches everything when its lifetime ends', async () => {
+    const load = vi.fn(() => Promise.resolve(fakeEstimator));
+    const { session, life, type } = setup(load);
+    const seen = vi.fn();
+    session.subscribe(seen);
+    life.abort();
+    type('new', 'Azerty123!');
+    expect(seen).not.toHaveBeenCalled();
+    expect(load).not.toHaveBeenCalled();
+    expect(session.getState().view.started).toBe(false);
+  });
+
+  it('fills both fields and the checklist follows', () => {
+    const { session, get } = setup();
+    expect(session.fill('Lune-Vent-42!x')).toEqual({ ok: true });
+    expect(get('conf').value).toBe('Lune-Vent-42!x');
+    expect(session.getState().view.confirm).toBe('ok');
+  });
+});
