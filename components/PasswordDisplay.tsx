@@ -14,6 +14,8 @@ export interface PasswordDisplayProps {
   legend?: boolean;
   /** Id of the element holding the characters, so a field or live region can point at it. */
   id?: string;
+  /** `data-testid` of the element holding the characters. Default: `password`. */
+  testId?: string;
 }
 
 export type CharKind = 'upper' | 'lower' | 'digit' | 'special' | 'other';
@@ -73,6 +75,7 @@ export function PasswordDisplay({
   onToggleHidden,
   legend = true,
   id,
+  testId = 'password',
 }: PasswordDisplayProps) {
   // Iterate by code point so an emoji or an accented letter never becomes two broken halves.
   const chars = Array.from(password);
@@ -82,7 +85,7 @@ export function PasswordDisplay({
         <div
           id={id}
           class="sesame-password__chars"
-          data-testid="password"
+          data-testid={testId}
           data-hidden="true"
           style={charsStyle}
           role="img"
@@ -91,7 +94,7 @@ export function PasswordDisplay({
           {'•'.repeat(chars.length)}
         </div>
       ) : (
-        <div id={id} class="sesame-password__chars" data-testid="password" style={charsStyle}>
+        <div id={id} class="sesame-password__chars" data-testid={testId} style={charsStyle}>
           {chars.map((ch, i) => {
             const kind = charKind(ch);
             return (

@@ -63,3 +63,15 @@ export async function loadSettings(): Promise<PopupSettings> {
 export async function saveSettings(settings: PopupSettings): Promise<void> {
   await settingsItem.setValue(parseSettings(settings));
 }
+
+/** The generator options (`lib/generate`) these settings stand for. */
+export function toGenerateOptions(settings: PopupSettings) {
+  return settings.mode === 'memorable'
+    ? { mode: 'memorable' as const, words: settings.words, azertyEasy: settings.azertyEasy }
+    : {
+        mode: 'random' as const,
+        length: settings.length,
+        avoidLookAlikes: settings.avoidLookAlikes,
+        azertyEasy: settings.azertyEasy,
+      };
+}

@@ -1,0 +1,126 @@
+import { describe, expect, it, vi } from 'vitest';
+import {
+  createPageActions,
+  findTargetTab,
+  GUIDE_SCRIPT,
+  messagesLang,
+  type PopupBrowser,
+  parseStatus,
+} from './page';
+
+type Tab = { id?: number; lastAccessed?: number; active?: boolean };
+
+function fakeApi(opts: { self?: Tab; tabs: Tab[]; reply?: (msg: { type: string }) => unknown }) {
+  const api = {
+    tabs: {
+      getCurrent: vi.fn(async () => opts.self),
+      query: vi.fn(async (q: { active?: boolean }) =>
+        q.active ? opts.tabs.filter((t) => t.active) : opts.tabs,
+      ),
+      sendMessage: vi.fn(async (_id: number, msg: { type: string }) => {
+        const reply = opts.reply?.(msg);
+        if (reply instanceof Error) throw reply;
+        return reply;
+      }),
+      executeScript: vi.fn(async () => []),
+    },
+    scripting: { executeScript: vi.fn(async () => []) },
+  };
+  return api as typeof api & PopupBrowser;
+}
+
+describe('findTargetTab', () => {
+  it('uses the active tab when the popup is a real popup', async () => {
+    const api = fakeApi({ tabs: [{ id: 1 }, { id: 2, active: true }] });
+    expect(await findTargetTab(api)).toBe(2);
+    expect(api.tabs.query).toHaveBeenCalledWith({ active: true, currentWindow: true });
+  });
+
+  it('uses the most recently used other tab when the popup is open in a tab', async () => {
+    const api = fakeApi({
+      self: { id: 9, lastAccessed: 500 },
+      tabs: [
+        { id: 9, lastAccessed: 500, active: true },
+        { id: 3, lastAccessed: 300 },
+        { id: 4, lastAccessed: 400 },
+        { id: 5 },
+      ],
+    });
+    expect(await findTargetTab(api)).toBe(4);
+  });
+
+  it('has no target when the popup tab is alone', async () => {
+    expect(await findTargetTab(fakeApi({ self: { id: 9 }, tabs: [{ id: 9 }] }))).toBeUndefined();
+  });
+});
+
+describe('page actions', () => {
+  it('reads the status and treats silence as "not an ENEJ page"', async () => {
+    const enej = fakeApi({ tabs: [], reply: () => ({ kind: 'change-password', canFill: true }) });
+    expect(await createPageActions(enej, Promise.resolve(1)).status()).toEqual({
+      kind: 'change-password',
+      canFill: true,
+    });
+    const other = fakeApi({ tabs: [], reply: () => new Error('Could not establish connection') });
+    expect(await createPageActions(other, Promise.resolve(1)).status()).toBeNull();
+    expect(await createPageActions(other, Promise.resolve(undefined)).status()).toBeNull();
+  });
+
+  it('gives up on a content script that never answers', async () => {
+    vi.useFakeTimers();
+    try {
+      const api = fakeApi({ tabs: [] });
+      api.tabs.sendMessage.mockReturnValue(new Promise(() => {}));
+      const pending = createPageActions(api, Promise.resolve(1)).status();
+      await vi.advanceTimersByTimeAsync(2500);
+      expect(await pending).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('sends the password to fill only to the target tab', async () => {
+    const api = fakeApi({ tabs: [], reply: (m) => (m.type === 'sesame:fill' ? { ok: true } : undefined) });
+    expect(await createPageActions(api, Promise.resolve(7)).fill('Ab1!abcd')).toBe('filled');
+    expect(api.tabs.sendMessage).toHaveBeenCalledWith(7, { type: 'sesame:fill', password: 'Ab1!abcd' });
+    const refused = fakeApi({ tabs: [], reply: () => ({ ok: false }) });
+    expect(await createPageActions(refused, Promise.resolve(7)).fill('x')).toBe('failed');
+  });
+
+  it('injects the guide script then starts it', async () => {
+    const api = fakeApi({ tabs: [], reply: () => ({ started: true }) });
+    expect(await createPageActions(api, Promise.resolve(7)).startGuide()).toBe('started');
+    expect(api.scripting.executeScript).toHaveBeenCalledWith({ target: { tabId: 7 }, files: [GUIDE_SCRIPT] });
+    expect(api.tabs.sendMessage).toHaveBeenCalledWith(7, { type: 'sesame:start-guide' });
+  });
+
+  it('falls back to tabs.executeScript without the scripting API', async () => {
+    const api = fakeApi({ tabs: [], reply: () => ({ started: false }) });
+    const noScripting = { tabs: api.tabs } as PopupBrowser;
+    expect(await createPageActions(noScripting, Promise.resolve(7)).startGuide()).toBe('no-form');
+    expect(api.tabs.executeScript).toHaveBeenCalledWith(7, { file: GUIDE_SCRIPT });
+  });
+
+  it('reports a refused injection', async () => {
+    const api = fakeApi({ tabs: [] });
+    api.scripting.executeScript.mockRejectedValue(new Error('Cannot access contents of the page'));
+    expect(await createPageActions(api, Promise.resolve(7)).startGuide()).toBe('not-allowed');
+    expect(api.tabs.sendMessage).not.toHaveBeenCalled();
+  });
+});
+
+describe('parseStatus and messagesLang', () => {
+  it('accepts only well-formed answers', () => {
+    expect(parseStatus({ kind: 'success' })).toEqual({ kind: 'success', canFill: false });
+    expect(parseStatus({ kind: 'evil', canFill: true })).toBeNull();
+    expect(parseStatus('change-password')).toBeNull();
+    expect(parseStatus(null)).toBeNull();
+  });
+
+  it('maps the browser language to the messages shown', () => {
+    expect(messagesLang('en-GB')).toBe('en');
+    expect(messagesLang('fr')).toBe('fr');
+    expect(messagesLang('de-DE')).toBe('fr');
+    expect(messagesLang('')).toBe('fr');
+  });
+});

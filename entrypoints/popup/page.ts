@@ -1,0 +1,107 @@
+import type { GuideOutcome, PageActions, PageStatus } from '@/components/popup/types';
+import { LANGS, type Lang } from '@/lib/i18n/catalog';
+
+/** The slice of the WebExtension API the popup uses, so tests can hand in a fake. */
+export interface PopupBrowser {
+  tabs: {
+    getCurrent(): Promise<TabLike | undefined>;
+    query(query: { active?: boolean; currentWindow?: boolean }): Promise<TabLike[]>;
+    sendMessage(tabId: number, message: unknown): Promise<unknown>;
+    executeScript?(tabId: number, details: { file: string }): Promise<unknown>;
+  };
+  scripting?: { executeScript(injection: { target: { tabId: number }; files: string[] }): Promise<unknown> };
+}
+
+interface TabLike {
+  id?: number;
+  lastAccessed?: number;
+}
+
+/** The same file the manifest injects on ENEJ hosts; injected on demand elsewhere. */
+export const GUIDE_SCRIPT = '/content-scripts/enej.js';
+
+// A content script that exists but never answers must not leave the popup waiting forever.
+const REPLY_TIMEOUT_MS = 2000;
+
+/**
+ * The language the messages are actually shown in: browsers look up `en` for `en-GB`, and fall back to
+ * the default locale (French) for languages we do not ship.
+ */
+export function messagesLang(uiLanguage: string): Lang {
+  const primary = uiLanguage.toLowerCase().split(/[-_]/)[0] ?? '';
+  return (LANGS as readonly string[]).includes(primary) ? (primary as Lang) : 'fr';
+}
+
+/**
+ * The tab the popup acts on. Opened from the toolbar, the popup belongs to no tab and the page the family
+ * is looking at is the active tab of the current window. Opened as a page in a tab of its own (the e2e
+ * tests do this; so can a user), the active tab is the popup itself, so we take the tab used just before it:
+ * the most recently accessed other tab.
+ */
+export async function findTargetTab(api: PopupBrowser): Promise<number | undefined> {
+  const self = await api.tabs.getCurrent();
+  if (self?.id === undefined) {
+    const [active] = await api.tabs.query({ active: true, currentWindow: true });
+    return active?.id;
+  }
+  const others = (await api.tabs.query({})).filter((tab) => tab.id !== undefined && tab.id !== self.id);
+  others.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0));
+  return others[0]?.id;
+}
+
+async function ask(api: PopupBrowser, tabId: number, message: { type: string; password?: string }) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<undefined>((done) => {
+    timer = setTimeout(() => done(undefined), REPLY_TIMEOUT_MS);
+  });
+  try {
+    // Rejects when no content script listens in that tab: for us that simply means "no answer".
+    return (await Promise.race([api.tabs.sendMessage(tabId, message), timeout]).catch(
+      () => undefined,
+    )) as unknown;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function field(reply: unknown, name: string): unknown {
+  return typeof reply === 'object' && reply !== null ? (reply as Record<string, unknown>)[name] : undefined;
+}
+
+export function parseStatus(reply: unknown): PageStatus {
+  const kind = field(reply, 'kind');
+  if (kind !== 'change-password' && kind !== 'success' && kind !== 'none') return null;
+  return { kind, canFill: field(reply, 'canFill') === true };
+}
+
+export function createPageActions(api: PopupBrowser, tabId: Promise<number | undefined>): PageActions {
+  return {
+    async status() {
+      const id = await tabId;
+      return id === undefined ? null : parseStatus(await ask(api, id, { type: 'sesame:status' }));
+    },
+    async fill(password) {
+      const id = await tabId;
+      if (id === undefined) return 'failed';
+      const reply = await ask(api, id, { type: 'sesame:fill', password });
+      return field(reply, 'ok') === true || field(reply, 'filled') === true ? 'filled' : 'failed';
+    },
+    async startGuide(): Promise<GuideOutcome> {
+      const id = await tabId;
+      if (id === undefined) return 'not-allowed';
+      try {
+        // Firefox has had `scripting` in MV2 since 102 (our minimum is 128); `tabs.executeScript` is the
+        // MV2 fallback should a browser lack it.
+        if (api.scripting)
+          await api.scripting.executeScript({ target: { tabId: id }, files: [GUIDE_SCRIPT] });
+        else if (api.tabs.executeScript) await api.tabs.executeScript(id, { file: GUIDE_SCRIPT });
+        else return 'not-allowed';
+      } catch {
+        // No activeTab grant, a browser page (chrome://, about:), the add-on store, a PDF viewer…
+        return 'not-allowed';
+      }
+      const reply = await ask(api, id, { type: 'sesame:start-guide' });
+      return field(reply, 'started') === true || field(reply, 'ok') === true ? 'started' : 'no-form';
+    },
+  };
+}
