@@ -83,19 +83,25 @@ describe('page actions', () => {
     const api = fakeApi({ tabs: [], reply: (m) => (m.type === 'sesame:fill' ? { ok: true } : undefined) });
     expect(await createPageActions(api, Promise.resolve(7)).fill('Ab1!abcd')).toBe('filled');
     expect(api.tabs.sendMessage).toHaveBeenCalledWith(7, { type: 'sesame:fill', password: 'Ab1!abcd' });
-    const refused = fakeApi({ tabs: [], reply: () => ({ ok: false }) });
+    const refused = fakeApi({ tabs: [], reply: () => ({ ok: false, reason: 'no-form' }) });
     expect(await createPageActions(refused, Promise.resolve(7)).fill('x')).toBe('failed');
   });
 
   it('injects the guide script then starts it', async () => {
-    const api = fakeApi({ tabs: [], reply: () => ({ started: true }) });
+    const api = fakeApi({
+      tabs: [],
+      reply: (m) => (m.type === 'sesame:status' ? { kind: 'change-password', canFill: true } : { ok: true }),
+    });
     expect(await createPageActions(api, Promise.resolve(7)).startGuide()).toBe('started');
     expect(api.scripting.executeScript).toHaveBeenCalledWith({ target: { tabId: 7 }, files: [GUIDE_SCRIPT] });
     expect(api.tabs.sendMessage).toHaveBeenCalledWith(7, { type: 'sesame:start-guide' });
   });
 
   it('falls back to tabs.executeScript without the scripting API', async () => {
-    const api = fakeApi({ tabs: [], reply: () => ({ started: false }) });
+    const api = fakeApi({
+      tabs: [],
+      reply: (m) => (m.type === 'sesame:status' ? { kind: 'none', canFill: false } : { ok: true }),
+    });
     const noScripting = { tabs: api.tabs } as PopupBrowser;
     expect(await createPageActions(noScripting, Promise.resolve(7)).startGuide()).toBe('no-form');
     expect(api.tabs.executeScript).toHaveBeenCalledWith(7, { file: GUIDE_SCRIPT });

@@ -84,7 +84,7 @@ export function createPageActions(api: PopupBrowser, tabId: Promise<number | und
       const id = await tabId;
       if (id === undefined) return 'failed';
       const reply = await ask(api, id, { type: 'sesame:fill', password });
-      return field(reply, 'ok') === true || field(reply, 'filled') === true ? 'filled' : 'failed';
+      return field(reply, 'ok') === true ? 'filled' : 'failed';
     },
     async startGuide(): Promise<GuideOutcome> {
       const id = await tabId;
@@ -100,8 +100,10 @@ export function createPageActions(api: PopupBrowser, tabId: Promise<number | und
         // No activeTab grant, a browser page (chrome://, about:), the add-on store, a PDF viewer…
         return 'not-allowed';
       }
-      const reply = await ask(api, id, { type: 'sesame:start-guide' });
-      return field(reply, 'started') === true || field(reply, 'ok') === true ? 'started' : 'no-form';
+      if (field(await ask(api, id, { type: 'sesame:start-guide' }), 'ok') !== true) return 'no-form';
+      // The guide accepts to start anywhere; whether it found a form to help with, the status says.
+      const status = parseStatus(await ask(api, id, { type: 'sesame:status' }));
+      return status?.kind === 'change-password' ? 'started' : 'no-form';
     },
   };
 }
