@@ -1,0 +1,114 @@
+import { existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import {
+  type BenchRow,
+  builtDir,
+  gzipBytes,
+  initialScriptsOfPage,
+  isStrengthChunk,
+  jsFilesIn,
+  shortPath,
+} from './support';
+
+/** Gzipped budgets in KB (1 KB = 1024 B): what a page or the popup parses before it can help. */
+export const CONTENT_SCRIPT_BUDGET_KB = 40;
+export const POPUP_BUDGET_KB = 60;
+
+const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
+
+/**
+ * Sizes of one built target (`chrome-mv3`, `firefox-mv2`): each content script, the popup's initial JS,
+ * and, for information, the lazy strength code. Reusable by browser benches that build first.
+ */
+export function measureBuild(target: string): BenchRow[] {
+  const dir = builtDir(target);
+  const area = `size ${target}`;
+  if (!existsSync(join(dir, 'manifest.json'))) {
+    const note = `not built: SESAME_OUT_DIR=${process.env.SESAME_OUT_DIR ?? '.output'} npx wxt build`;
+    return [
+      {
+        area,
+        metric: 'content script, gzipped',
+        value: Number.NaN,
+        unit: 'KB',
+        budget: CONTENT_SCRIPT_BUDGET_KB,
+        note,
+      },
+      {
+        area,
+        metric: 'popup initial JS, gzipped',
+        value: Number.NaN,
+        unit: 'KB',
+        budget: POPUP_BUDGET_KB,
+        note,
+      },
+    ];
+  }
+
+  const rows: BenchRow[] = [];
+  const contentScripts = jsFilesIn(join(dir, 'content-scripts'));
+  if (contentScripts.length === 0) {
+    rows.push({
+      area,
+      metric: 'content script, gzipped',
+      value: Number.NaN,
+      unit: 'KB',
+      budget: CONTENT_SCRIPT_BUDGET_KB,
+      note: 'no content-scripts/*.js in this build',
+    });
+  }
+  for (const file of contentScripts) {
+    rows.push({
+      area,
+      metric: `${shortPath(file, dir)}, gzipped`,
+      value: kb(gzipBytes([file])),
+      unit: 'KB',
+      budget: CONTENT_SCRIPT_BUDGET_KB,
+      ...(isStrengthChunk(file) ? { note: 'holds the strength dictionaries' } : {}),
+    });
+  }
+
+  const popupHtml = join(dir, 'popup.html');
+  const initial = existsSync(popupHtml) ? initialScriptsOfPage(popupHtml, dir) : [];
+  if (initial.length > 0) {
+    const heavy = initial.filter(isStrengthChunk).map((f) => basename(f));
+    rows.push({
+      area,
+      metric: `popup initial JS (${initial.length} file${initial.length > 1 ? 's' : ''}), gzipped`,
+      value: kb(gzipBytes(initial)),
+      unit: 'KB',
+      budget: POPUP_BUDGET_KB,
+      ...(heavy.length > 0 ? { note: `loads the dictionaries up front: ${heavy.join(', ')}` } : {}),
+    });
+  }
+
+  // Lazy code, for the record: chunks the popup imports on demand and extension scripts pages inject.
+  const initialSet = new Set(initial);
+  const lazy = [...jsFilesIn(join(dir, 'chunks')), ...jsFilesIn(dir)].filter((f) => !initialSet.has(f));
+  const strength = lazy.filter(isStrengthChunk);
+  if (strength.length > 0) {
+    rows.push({
+      area,
+      metric: `lazy strength code (${strength.map((f) => shortPath(f, dir)).join(', ')}), gzipped`,
+      value: kb(gzipBytes(strength)),
+      unit: 'KB',
+    });
+  }
+  const others = lazy.filter((f) => !strength.includes(f));
+  if (others.length > 0) {
+    rows.push({
+      area,
+      metric: `other lazy JS (${others.length} files), gzipped`,
+      value: kb(gzipBytes(others)),
+      unit: 'KB',
+    });
+  }
+  return rows;
+}
+
+export async function run(): Promise<BenchRow[]> {
+  const rows = measureBuild('chrome-mv3');
+  // Firefox is measured when it was built too; its bundles differ only by the manifest and polyfills.
+  if (existsSync(builtDir('firefox-mv2'))) rows.push(...measureBuild('firefox-mv2'));
+  return rows;
+}
