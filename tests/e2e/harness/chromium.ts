@@ -1,5 +1,6 @@
-import { createHash } from 'node:crypto';
-import { realpathSync } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   type BrowserContext,
   chromium,
@@ -8,6 +9,7 @@ import {
   type Request,
   type Route,
 } from 'playwright-core';
+import puppeteer, { type Browser as PuppeteerBrowser, type Target } from 'puppeteer-core';
 import {
   DEFAULT_TIMEOUT_MS,
   extensionDir,
@@ -18,8 +20,11 @@ import {
   RouteTable,
   readManifest,
   removeDir,
+  sleep,
+  waitFor,
 } from './common';
 import { createHPage, type PageDriver } from './page';
+import { interceptor, wrapPuppeteerPage } from './puppeteer-page';
 import type { ConsoleEntry, Harness, HPage, LaunchOptions, RequestOutcome } from './types';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -99,7 +104,10 @@ export async function launchChromium(opts: LaunchOptions = {}): Promise<Harness>
         `--disable-extensions-except=${dir}`,
         `--load-extension=${dir}`,
         `--lang=${locale === 'fr' ? 'fr' : 'en-US'}`,
+        // Both only for `triggerAction`: CDP `Extensions.*` needs the first; the action popup is a target
+        // Playwright does not expose, so Puppeteer attaches to it through the port (loopback only).
         '--enable-unsafe-extension-debugging',
+        '--remote-debugging-port=0',
       ],
     });
   } catch (error) {
@@ -190,6 +198,56 @@ export async function launchChromium(opts: LaunchOptions = {}): Promise<Harness>
   // The persistent context starts with one blank tab; keep it so the window never has zero tabs.
   for (const page of context.pages()) adopt(page);
 
+  const manifestAction = (manifest.action ?? {}) as { default_popup?: unknown };
+  const popupPath =
+    typeof manifestAction.default_popup === 'string' ? manifestAction.default_popup : 'popup.html';
+  let puppeteerBrowser: PuppeteerBrowser | null = null;
+  const popups = new Set<HPage>();
+
+  const connectPuppeteer = async (): Promise<PuppeteerBrowser> => {
+    if (puppeteerBrowser) return puppeteerBrowser;
+    const portFile = join(profile, 'DevToolsActivePort');
+    await waitFor(() => existsSync(portFile), timeoutMs, '[chromium] DevToolsActivePort');
+    const [port, path] = readFileSync(portFile, 'utf8').split('\n');
+    puppeteerBrowser = await puppeteer.connect({
+      browserWSEndpoint: `ws://127.0.0.1:${port}${path}`,
+      defaultViewport: null,
+    });
+    return puppeteerBrowser;
+  };
+
+  const tabTargetId = async (page: Page): Promise<string> => {
+    const browser = context.browser();
+    if (!browser) throw new Error('[chromium] no browser-level CDP session');
+    const session = await browser.newBrowserCDPSession();
+    try {
+      const list = async () =>
+        (
+          (await session.send('Target.getTargets', { filter: [{ type: 'tab' }] })) as {
+            targetInfos: { targetId: string; url: string; title: string }[];
+          }
+        ).targetInfos;
+      const sameUrl = (await list()).filter((t) => t.url === page.url());
+      if (sameUrl.length === 1 && sameUrl[0]) return sameUrl[0].targetId;
+      // Several tabs on the same URL: tell them apart by a one-off title, then put the title back.
+      const marker = `sesame-e2e-${randomUUID()}`;
+      const title = await page.evaluate((m) => {
+        const old = document.title;
+        document.title = m;
+        return old;
+      }, marker);
+      await sleep(50);
+      const found = (await list()).find((t) => t.title === marker);
+      await page.evaluate((t) => {
+        document.title = t;
+      }, title);
+      if (!found) throw new Error(`[chromium] cannot find the tab target of ${page.url()}`);
+      return found.targetId;
+    } finally {
+      await session.detach().catch(() => {});
+    }
+  };
+
   let closed = false;
   const harness: Harness = {
     name: 'chromium',
@@ -217,11 +275,58 @@ export async function launchChromium(opts: LaunchOptions = {}): Promise<Harness>
       }
       return hpage;
     },
-    pages: () => [...wrapped.values()],
+    async triggerAction(hpage) {
+      const page = hpage.raw as Page;
+      await page.bringToFront();
+      const targetId = await tabTargetId(page);
+      const pb = await connectPuppeteer();
+      const before = new Set<Target>(pb.targets());
+      const popupUrl = `${extensionOrigin}/${popupPath.replace(/^\//, '')}`;
+      const browser = context.browser();
+      if (!browser) throw new Error('[chromium] no browser-level CDP session');
+      const session = await browser.newBrowserCDPSession();
+      try {
+        await session.send('Extensions.triggerAction' as never, { id: extensionId, targetId } as never);
+      } finally {
+        await session.detach().catch(() => {});
+      }
+      const target = await pb.waitForTarget((t) => !before.has(t) && t.url().startsWith(popupUrl), {
+        timeout: timeoutMs,
+      });
+      const popupPage = await target.asPage();
+      const consoleMessages: ConsoleEntry[] = [];
+      popupPage.on('console', (message) =>
+        consoleMessages.push({ type: message.type(), text: message.text() }),
+      );
+      popupPage.on('pageerror', (error) => consoleMessages.push({ type: 'pageerror', text: String(error) }));
+      // The popup's first requests (its own files) are over by now; later ones go through the routes.
+      popupPage.on('request', interceptor(table, extensionOrigin, popupPage));
+      await popupPage.setRequestInterception(true);
+      let popup: HPage | null = null;
+      const forget = () => {
+        if (popup) popups.delete(popup);
+      };
+      popupPage.on('close', forget);
+      popup = createHPage(
+        'chromium',
+        wrapPuppeteerPage(popupPage, extensionOrigin, timeoutMs),
+        consoleMessages,
+        forget,
+      );
+      popups.add(popup);
+      await waitFor(
+        async () => (await popupPage.evaluate('document.readyState')) === 'complete',
+        timeoutMs,
+        '[chromium] action popup to load',
+      );
+      return popup;
+    },
+    pages: () => [...wrapped.values(), ...popups],
     async close() {
       if (closed) return;
       closed = true;
       try {
+        if (puppeteerBrowser) await puppeteerBrowser.disconnect().catch(() => {});
         await context.close();
       } finally {
         removeDir(profile);

@@ -1,23 +1,33 @@
-import puppeteer, { type Browser, type ElementHandle, type HTTPRequest, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import {
   DEFAULT_TIMEOUT_MS,
   extensionDir,
   extensionQuery,
-  isInternalUrl,
   makeProfileDir,
-  normaliseResponse,
   RouteTable,
   readManifest,
   removeDir,
-  waitFor,
 } from './common';
-import { createHPage, type PageDriver } from './page';
+import { createHPage } from './page';
+import { interceptor, wrapPuppeteerPage } from './puppeteer-page';
 import type { ConsoleEntry, Harness, HPage, LaunchOptions } from './types';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
 /** Pinned through `extensions.webextensions.uuids` so `moz-extension://` URLs are known before install. */
 export const FIREFOX_EXTENSION_UUID = '5e5a3e00-5e5a-4e5a-8e5a-5e5a3e000001';
+
+interface BidiSend {
+  send(
+    method: string,
+    params: object,
+  ): Promise<{
+    result: {
+      contexts: { context: string; url: string }[];
+      result?: { value?: unknown };
+    };
+  }>;
+}
 
 function geckoId(manifest: Record<string, unknown>): string {
   const settings = manifest.browser_specific_settings as { gecko?: { id?: unknown } } | undefined;
@@ -26,64 +36,6 @@ function geckoId(manifest: Record<string, unknown>): string {
     throw new Error('firefox-mv2/manifest.json has no browser_specific_settings.gecko.id');
   }
   return id;
-}
-
-function safeResourceType(request: HTTPRequest): string {
-  try {
-    return request.resourceType();
-  } catch {
-    // WebDriver BiDi does not expose resource types yet.
-    return request.isNavigationRequest() ? 'document' : 'other';
-  }
-}
-
-function wrap(page: Page, extensionOrigin: string, timeoutMs: number): PageDriver {
-  return {
-    raw: page,
-    async goto(url) {
-      if (url.startsWith(extensionOrigin)) {
-        // Firefox never reports extension pages as loaded over BiDi, so awaiting the navigation would hang
-        // until the timeout: start it, then watch the page itself.
-        page.goto(url, { timeout: timeoutMs }).catch(() => {});
-        await waitFor(
-          async () =>
-            (await page.evaluate('location.href + "|" + document.readyState')) === `${url}|complete`,
-          timeoutMs,
-          `[firefox] extension page ${url} to load`,
-        );
-        return;
-      }
-      await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
-    },
-    evaluateSource: (source) => page.evaluate(source),
-    evaluateFn: (fn, arg) => page.evaluate(fn as (arg: unknown) => unknown, arg),
-    async element(source) {
-      const handle = await page.evaluateHandle(source);
-      const el = handle.asElement() as ElementHandle<Element> | null;
-      if (!el) {
-        await handle.dispose();
-        return null;
-      }
-      return {
-        click: () => el.click(),
-        focus: () => el.focus(),
-        dispose: () => el.dispose(),
-      };
-    },
-    type: (text) => page.keyboard.type(text),
-    press: async (key) => {
-      const parts = key.split('+');
-      const main = parts.pop() ?? key;
-      for (const modifier of parts) await page.keyboard.down(modifier as never);
-      await page.keyboard.press(main as never);
-      for (const modifier of parts.reverse()) await page.keyboard.up(modifier as never);
-    },
-    async screenshot(path) {
-      await page.screenshot({ path: path as `${string}.png`, fullPage: true });
-    },
-    bringToFront: () => page.bringToFront(),
-    close: () => page.close(),
-  };
 }
 
 export async function launchFirefox(opts: LaunchOptions = {}): Promise<Harness> {
@@ -126,42 +78,7 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<Harness> 
     throw new Error(`[firefox] could not install the extension from ${dir}: ${String(error)}`);
   }
 
-  const onRequest = (page: Page) => async (request: HTTPRequest) => {
-    const url = request.url();
-    let initiator: string | null = null;
-    try {
-      initiator = request.frame()?.url() ?? page.url();
-    } catch {
-      initiator = null;
-    }
-    const fromExtension = initiator?.startsWith(extensionOrigin) ?? false;
-    const base = { url, resourceType: safeResourceType(request), initiator, fromExtension };
-    if (isInternalUrl(url)) {
-      table.record({ ...base, outcome: 'internal' });
-      await request.continue().catch(() => {});
-      return;
-    }
-    const handler = table.find(url);
-    if (!handler) {
-      table.record({ ...base, outcome: 'blocked' });
-      await request.abort('blockedbyclient').catch(() => {});
-      return;
-    }
-    table.record({ ...base, outcome: 'served' });
-    try {
-      const response = normaliseResponse(await handler(url));
-      await request.respond({
-        status: response.status,
-        headers: response.headers,
-        contentType: response.contentType,
-        body: response.body,
-      });
-    } catch (error) {
-      await request
-        .respond({ status: 500, contentType: 'text/plain', body: `route handler failed: ${String(error)}` })
-        .catch(() => {});
-    }
-  };
+  const onRequest = (page: Page) => interceptor(table, extensionOrigin, page);
 
   const wrapped = new Map<Page, HPage>();
   const ready = new Map<Page, Promise<HPage>>();
@@ -180,7 +97,12 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<Harness> 
         ready.delete(page);
       };
       page.on('close', forget);
-      const hpage = createHPage('firefox', wrap(page, extensionOrigin, timeoutMs), consoleMessages, forget);
+      const hpage = createHPage(
+        'firefox',
+        wrapPuppeteerPage(page, extensionOrigin, timeoutMs),
+        consoleMessages,
+        forget,
+      );
       wrapped.set(page, hpage);
       return hpage;
     })();
@@ -214,6 +136,40 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<Harness> 
       const hpage = await adopt(await browser.newPage());
       await hpage.goto(`${extensionOrigin}/${path.replace(/^\//, '')}${extensionQuery(query)}`);
       return hpage;
+    },
+    async triggerAction(hpage) {
+      const page = hpage.raw as Page;
+      await page.bringToFront();
+      const url = await hpage.url();
+      // Puppeteer has no public API for privileged (chrome-scope) script; its BiDi connection does, because
+      // Firefox was started with --remote-allow-system-access.
+      const connection = (browser as unknown as { connection: BidiSend }).connection;
+      const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 });
+      const windowContext = tree.result.contexts.find(
+        (c) => c.url === 'chrome://browser/content/browser.xhtml',
+      );
+      if (!windowContext) throw new Error('[firefox] no browser window found for triggerAction');
+      const expression = `(async () => {
+        const spec = gBrowser.selectedBrowser.currentURI.spec;
+        if (spec !== ${JSON.stringify(url)}) return 'selected tab is ' + spec;
+        const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+        const extension = ExtensionParent.GlobalManager.getExtension(${JSON.stringify(id)});
+        if (!extension) return 'extension not running';
+        await extension.apiManager.global.browserActionFor(extension).triggerAction(window);
+        return 'ok';
+      })()`;
+      const evaluation = await connection.send('script.evaluate', {
+        expression,
+        target: { context: windowContext.context },
+        awaitPromise: true,
+      });
+      const outcome = evaluation.result.result?.value;
+      if (outcome !== 'ok') {
+        throw new Error(
+          `[firefox] triggerAction failed: ${String(outcome ?? JSON.stringify(evaluation.result))}`,
+        );
+      }
+      return null;
     },
     pages: () => [...wrapped.values()],
     async close() {

@@ -125,6 +125,14 @@ export interface Harness {
   newPage(url?: string): Promise<HPage>;
   /** Opens an extension page (default `popup.html`) in a normal tab. */
   openExtensionPage(path?: string, query?: string | Record<string, string>): Promise<HPage>;
+  /**
+   * Does what a click on the toolbar button does for `page`'s tab (brought to the front first): grants
+   * `activeTab` on it and opens the action popup. Chromium (CDP `Extensions.triggerAction`) returns the REAL
+   * popup as an HPage. Firefox (privileged `browserAction.triggerAction` over BiDi) grants the same
+   * permission and opens the popup, but the popup is not reachable over BiDi: it returns null, and the
+   * grant can be exercised from any extension page of the harness (`openExtensionPage`).
+   */
+  triggerAction(page: HPage): Promise<HPage | null>;
   /** Every open page the harness knows about, including tabs opened by the extension. */
   pages(): HPage[];
   close(): Promise<void>;
