@@ -1,0 +1,290 @@
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getFixture, readFixture } from '../fixtures';
+import { axe, BROWSERS, formatViolations, type Harness, type HPage, launch } from './harness';
+
+const SHOTS = process.env.SESAME_SCREENSHOTS === '1';
+const G = 'sesame-guide >>> ';
+
+/** Serves every fixture at its own URL (path match, whatever the query string). */
+function serveFixtures(h: Harness, names: string[]): void {
+  for (const name of names) {
+    const f = getFixture(name);
+    const base = f.url.split('?')[0] as string;
+    h.route(
+      (url) => url.split('?')[0] === base && (!f.url.includes('?') || url === f.url),
+      () => ({ body: readFixture(name), headers: f.headers }),
+    );
+  }
+}
+
+async function states(page: HPage): Promise<Record<string, string>> {
+  const items = await page.queryAll(`${G}[data-rule]`);
+  return Object.fromEntries(items.map((i) => [i.attributes['data-rule'], i.attributes['data-state']]));
+}
+
+async function guideCount(page: HPage): Promise<number> {
+  return page.evaluate(() => document.querySelectorAll('sesame-guide').length);
+}
+
+async function clear(page: HPage, selector: string): Promise<void> {
+  await page.fill(selector, '');
+}
+
+describe.each(BROWSERS)('guide — %s', (name) => {
+  let h: Harness;
+
+  beforeAll(async () => {
+    h = await launch(name, { locale: 'fr' });
+    serveFixtures(h, [
+      'enej-change-password',
+      'multi-step',
+      'inserted-later',
+      'strict-csp',
+      'mire',
+      'keycloak-login',
+      'success',
+      'outside-enej-change-password',
+    ]);
+  });
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('shows one guide after the new-password field and follows typing rule by rule', async () => {
+    const f = getFixture('enej-change-password');
+    const page = await h.newPage(f.url);
+    await page.waitForSelector(`${G}[data-rule="length"]`);
+    expect(await guideCount(page)).toBe(1);
+    // Anchored after the new field's wrapper, before the confirmation: it never covers the site's controls.
+    const order = await page.evaluate(() => {
+      const host = document.querySelector('sesame-guide') as Element;
+      const pos = (sel: string) =>
+        host.compareDocumentPosition(document.querySelector(sel) as Element) &
+        Node.DOCUMENT_POSITION_FOLLOWING;
+      return { newBefore: pos('#nouveauMdp') === 0, confirmAfter: pos('#confirmationMdp') !== 0 };
+    });
+    expect(order).toEqual({ newBefore: true, confirmAfter: true });
+    expect(await states(page)).toEqual({
+      length: 'missing',
+      upper: 'missing',
+      lower: 'missing',
+      digit: 'missing',
+      special: 'missing',
+      allowed: 'ok',
+      confirm: 'missing',
+    });
+    if (SHOTS) {
+      mkdirSync('docs', { recursive: true });
+      await page.screenshot('docs/guide-empty.png');
+    }
+
+    await page.type('#nouveauMdp', 'a');
+    await page.waitFor(async () => (await states(page)).lower === 'ok', 5000, 'lower ok');
+    await page.type('#nouveauMdp', 'B');
+    await page.waitFor(async () => (await states(page)).upper === 'ok', 5000, 'upper ok');
+    await page.type('#nouveauMdp', '3');
+    await page.waitFor(async () => (await states(page)).digit === 'ok', 5000, 'digit ok');
+    if (SHOTS) await page.screenshot('docs/guide-halfway.png');
+    await page.type('#nouveauMdp', '!');
+    await page.waitFor(async () => (await states(page)).special === 'ok', 5000, 'special ok');
+    expect((await states(page)).length).toBe('missing');
+    await page.type('#nouveauMdp', 'xyzw');
+    await page.waitFor(async () => (await states(page)).length === 'ok', 5000, 'length ok');
+
+    // …and back: refused characters, each named.
+    for (const bad of ['é', ' ', '?']) {
+      await page.type('#nouveauMdp', bad);
+      await page.waitFor(async () => (await states(page)).allowed === 'missing', 5000, `refused ${bad}`);
+      await page.press('Backspace');
+      await page.waitFor(
+        async () => (await states(page)).allowed === 'ok',
+        5000,
+        `allowed again after ${bad}`,
+      );
+    }
+    await page.type('#nouveauMdp', 'é ?');
+    await page.waitFor(
+      async () => (await page.queryAll(`${G}[data-refused]`)).length === 3,
+      5000,
+      '3 refused',
+    );
+    const refused = (await page.queryAll(`${G}[data-refused]`)).map((r) => r.attributes['data-refused']);
+    expect(refused).toEqual(['accent', 'space', 'not-in-list']);
+
+    // Rules go back to missing when their character is removed.
+    await clear(page, '#nouveauMdp');
+    await page.type('#nouveauMdp', 'abcdefgh');
+    await page.waitFor(async () => (await states(page)).upper === 'missing', 5000, 'upper missing again');
+    expect((await states(page)).digit).toBe('missing');
+    await page.close();
+  });
+
+  it('rates "Azerty123!" weak although it meets every rule, and checks the confirmation', async () => {
+    const page = await h.newPage(getFixture('enej-change-password').url);
+    await page.waitForSelector(`${G}[data-strength]`);
+    expect((await page.guide('[data-strength]'))?.attributes['data-strength']).toBe('');
+    await page.type('#nouveauMdp', 'Azerty123!');
+    await page.waitFor(
+      async () => ((await page.guide('[data-strength]'))?.attributes['data-strength'] ?? '') !== '',
+      15_000,
+      'strength computed',
+    );
+    const s = await states(page);
+    expect(s).toMatchObject({
+      length: 'ok',
+      upper: 'ok',
+      lower: 'ok',
+      digit: 'ok',
+      special: 'ok',
+      allowed: 'ok',
+    });
+    expect(Number((await page.guide('[data-strength]'))?.attributes['data-strength'])).toBeLessThanOrEqual(1);
+    await page.type('#confirmationMdp', 'Azerty123');
+    await page.waitFor(async () => (await states(page)).confirm === 'missing', 5000, 'confirm missing');
+    await page.type('#confirmationMdp', '!');
+    await page.waitFor(async () => (await states(page)).confirm === 'ok', 5000, 'confirm ok');
+    if (SHOTS) await page.screenshot('docs/guide-all-met.png');
+    expect(await page.guide('[data-done]')).not.toBeNull();
+    await page.close();
+  });
+
+  it('generates, fills both fields so the page accepts them, then steps aside at success', async () => {
+    const page = await h.newPage(getFixture('enej-change-password').url);
+    await page.waitForSelector(`${G}[data-action="generate"]`);
+    await page.type('#ancienMdp', 'Provisoire-2024');
+    await page.click(`${G}[data-action="generate"]`);
+    await page.waitForSelector(`${G}[data-generated]`);
+    const filled = await page.evaluate(() => ({
+      n: (document.getElementById('nouveauMdp') as HTMLInputElement).value,
+      c: (document.getElementById('confirmationMdp') as HTMLInputElement).value,
+      disabled: (document.getElementById('boutonSuivant') as HTMLButtonElement).disabled,
+    }));
+    expect(filled.n.length).toBeGreaterThanOrEqual(8);
+    expect(filled.c).toBe(filled.n);
+    expect(filled.disabled).toBe(false);
+    expect((await page.guide('[data-generated]'))?.text).toContain(filled.n);
+    expect(Object.values(await states(page)).every((v) => v === 'ok')).toBe(true);
+    if (SHOTS) await page.screenshot('docs/guide-generated.png');
+
+    await page.click('#boutonSuivant');
+    await page.waitForSelector(`${G}[data-card="success"]`);
+    expect(await page.guide('[data-rule]')).toBeNull();
+    expect(await guideCount(page)).toBe(1);
+    const submitted = await page.evaluate(
+      () => (window as unknown as { __fixture: { submitted: Record<string, string> } }).__fixture.submitted,
+    );
+    // The extension adds, renames and removes nothing: exactly the page's own three fields.
+    expect(Object.keys(submitted).sort()).toEqual(['ancienMdp', 'confirmationMdp', 'nouveauMdp']);
+    expect(submitted.nouveauMdp).toBe(filled.n);
+    await page.click(`${G}[data-action="close"]`);
+    await page.waitFor(async () => (await guideCount(page)) === 0, 5000, 'success card closed');
+    await page.close();
+  });
+
+  it('ignores a generate click that is not a real user gesture', async () => {
+    const page = await h.newPage(getFixture('enej-change-password').url);
+    await page.waitForSelector(`${G}[data-action="generate"]`);
+    await page.evaluate(() => {
+      const host = document.querySelector('sesame-guide') as Element;
+      (host.shadowRoot?.querySelector('[data-action="generate"]') as HTMLButtonElement).click();
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await page.guide('[data-generated]')).toBeNull();
+    expect(await page.evaluate(() => (document.getElementById('nouveauMdp') as HTMLInputElement).value)).toBe(
+      '',
+    );
+    await page.close();
+  });
+
+  it('follows a multi-step form and a form inserted later', async () => {
+    const multi = await h.newPage(getFixture('multi-step').url);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await guideCount(multi)).toBe(0);
+    await multi.type('#mdpActuel', 'Provisoire-2024');
+    await multi.click('#versEtape2');
+    await multi.waitForSelector(`${G}[data-rule="length"]`);
+    await multi.type('#mdpNouveau', 'Velo-Rouge-42!');
+    await multi.type('#mdpConfirmation', 'Velo-Rouge-42!');
+    await multi.waitFor(async () => (await states(multi)).confirm === 'ok', 5000, 'confirm ok');
+    await multi.click('#valider');
+    await multi.waitForSelector(`${G}[data-card="success"]`);
+    expect(await guideCount(multi)).toBe(1);
+    await multi.close();
+
+    const later = await h.newPage(getFixture('inserted-later').url);
+    await later.waitForSelector(`${G}[data-rule="length"]`, 5000);
+    expect(await guideCount(later)).toBe(1);
+    await later.close();
+  });
+
+  it('keeps exactly one guide when the page replaces its form again and again', async () => {
+    const page = await h.newPage(getFixture('enej-change-password').url);
+    await page.waitForSelector(`${G}[data-rule="length"]`);
+    for (let i = 0; i < 5; i++) {
+      await page.evaluate(() => {
+        const form = document.getElementById('formulaireChangement') as HTMLFormElement;
+        for (const host of form.querySelectorAll('sesame-guide')) host.remove();
+        form.replaceWith(form.cloneNode(true));
+      });
+      await page.waitFor(
+        async () =>
+          page.evaluate(() => {
+            const host = document.querySelector('sesame-guide');
+            return (
+              host !== null &&
+              (document.getElementById('nouveauMdp')?.compareDocumentPosition(host) ?? 0) === 4
+            );
+          }),
+        5000,
+        `guide back after replacement ${i}`,
+      );
+      await new Promise((r) => setTimeout(r, 100));
+      expect(await guideCount(page)).toBe(1);
+    }
+    await page.type('#nouveauMdp', 'A');
+    await page.waitFor(async () => (await states(page)).upper === 'ok', 5000, 'new field followed');
+    await page.close();
+  });
+
+  it('is styled under a strict CSP', async () => {
+    const page = await h.newPage(getFixture('strict-csp').url);
+    await page.waitForSelector(`${G}[data-rule="length"]`);
+    const look = await page.evaluate(() => {
+      const host = document.querySelector('sesame-guide') as Element;
+      const section = host.shadowRoot?.querySelector('.guide') as HTMLElement;
+      const cs = getComputedStyle(section);
+      return { border: cs.borderTopWidth, radius: cs.borderTopLeftRadius, bg: cs.backgroundColor };
+    });
+    expect(look).toEqual({ border: '2px', radius: '8px', bg: 'rgb(244, 247, 251)' });
+    // The fixture's own `data:` favicon is refused too; only a refused style would be ours.
+    expect(page.consoleMessages.filter((m) => /style-src/.test(m.text))).toEqual([]);
+    await page.close();
+  });
+
+  it('stays away from the mire, the sign-in page and pages outside ENEJ', async () => {
+    for (const fixture of ['mire', 'keycloak-login', 'outside-enej-change-password']) {
+      const page = await h.newPage(getFixture(fixture).url);
+      await new Promise((r) => setTimeout(r, 400));
+      expect(await guideCount(page), fixture).toBe(0);
+      await page.close();
+    }
+  });
+
+  it('passes an axe scan', async () => {
+    const page = await h.newPage(getFixture('enej-change-password').url);
+    await page.waitForSelector(`${G}[data-action="generate"]`);
+    await page.type('#nouveauMdp', 'é?a');
+    await page.waitFor(async () => (await states(page)).allowed === 'missing', 5000, 'refused shown');
+    const violations = await axe(page, 'sesame-guide >>> .guide');
+    expect(violations, formatViolations(violations)).toEqual([]);
+    await page.close();
+  });
+
+  it('made no request outside the extension', () => {
+    // Every page request was a served fixture; nothing of ours left the browser.
+    expect(h.requests.filter((r) => r.fromExtension && r.outcome !== 'internal')).toEqual([]);
+    expect(h.blocked().filter((r) => !r.url.endsWith('favicon.ico'))).toEqual([]);
+  });
+});
