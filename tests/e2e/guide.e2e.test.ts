@@ -188,7 +188,7 @@ describe.each(BROWSERS)('guide — %s', (name) => {
     await page.waitForSelector(`${G}[data-action="generate"]`);
     await page.evaluate(() => {
       const host = document.querySelector('sesame-guide') as Element;
-      (host.shadowRoot?.querySelector('[data-action="generate"]') as HTMLButtonElement).click();
+      (host.shadowRoot as ShadowRoot).querySelector<HTMLButtonElement>('[data-action="generate"]')?.click();
     });
     await new Promise((r) => setTimeout(r, 300));
     expect(await page.guide('[data-generated]')).toBeNull();
