@@ -49,6 +49,7 @@ describe('passwords that tick every box of the checklist but are guessed fast', 
     ['Chocolat1!', 'strength_warning_similar_to_common'],
     ['Ecole2024!', WORD_PATTERN_WARNING],
     ['Lucas2016!', WORD_PATTERN_WARNING],
+    ['S0l3il2024!', WORD_PATTERN_WARNING],
   ])('%s scores at most 2 and says why in French', (password, warningKey) => {
     expect(isCompliant(password, ENEJ_PROFILE)).toBe(true);
     const r = estimator.estimate(password);
@@ -62,6 +63,14 @@ describe('passwords that tick every box of the checklist but are guessed fast', 
 
   it('says the site words warning in plain French', () => {
     expect(t('strength_warning_site_words')).toContain('ENEJ');
+  });
+});
+
+describe('letter-for-symbol swaps', () => {
+  it.each(['P@ssw0rd1!', 'Ch0c0l@t1!', 'M0tD3P@ss3!'])('%s is still read as a common word', (password) => {
+    const r = estimator.estimate(password);
+    expect(r.score).toBeLessThanOrEqual(2);
+    expect(r.suggestions.map((s) => s.key)).toContain('strength_suggestion_l33t');
   });
 });
 
