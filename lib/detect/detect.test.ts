@@ -84,6 +84,8 @@ const STEP_MUTATIONS: Record<string, Array<(doc: Document) => void>> = {
     },
     (doc) => byId(doc, 'assistant').replaceWith(fromTemplate(doc, 'succes')),
   ],
+  // Submitting changes nothing detection looks at: the page only records the submit.
+  'strict-csp': [() => {}],
   'inserted-later': [(doc) => byId(doc, 'app').replaceChildren(fromTemplate(doc, 'vueChangement'))],
   'spa-pushstate': [
     (doc) => {
@@ -111,6 +113,8 @@ describe('fixtures metadata', () => {
 
   it('names are unique, urls are ENEJ hosts unless marked outsideEnej', () => {
     expect(new Set(FIXTURES.map((f) => f.name)).size).toBe(FIXTURES.length);
+    // e2e tests route each page by its URL: two fixtures on one URL would shadow each other.
+    expect(new Set(FIXTURES.map((f) => f.url)).size).toBe(FIXTURES.length);
     for (const f of FIXTURES) {
       const host = new URL(f.url).hostname;
       const enej = host === 'lavienne86.fr' || host.endsWith('.lavienne86.fr');
