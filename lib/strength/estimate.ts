@@ -124,7 +124,7 @@ export const WORD_PATTERN_SUGGESTION = 'strength_suggestion_several_words';
 /** Says the meter only looked at the start; `$1` is `STRENGTH_MAX_INPUT`. Shown when `truncated`. */
 export const STRENGTH_TRUNCATED_KEY = 'strength_truncated';
 
-/** Every key `estimate` can emit, so tests can check the catalog has them all. */
+/** Every key of `locales/strength.json`: what `estimate` emits, the labels and the truncation note. */
 export const STRENGTH_MESSAGE_KEYS: readonly string[] = [
   ...Object.values(WARNING_KEYS),
   ...Object.values(SUGGESTION_KEYS),
