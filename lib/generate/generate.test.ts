@@ -248,7 +248,10 @@ describe('entropy', () => {
     const walk = (prefix: string) => {
       if (prefix.length === 6) {
         const counts = [0, 0, 0, 0];
-        for (const c of prefix) counts[classOf(c)]++;
+        for (const c of prefix) {
+          const k = classOf(c);
+          counts[k] = (counts[k] as number) + 1;
+        }
         if (counts.every((n, k) => n >= (min[k] as number))) brute++;
         return;
       }
