@@ -31,13 +31,13 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'fr',
     permissions: ['storage', 'activeTab', 'scripting'],
-    // The guide's zxcvbn file, imported by URL from the content script on the first keystroke. Chrome only
+    // The guide's lazy files (zxcvbn, the generator), imported by URL from the content script on first use. Chrome only
     // lets a content script import what the page's origin may load; Firefox content scripts need no entry.
     ...(browser === 'firefox'
       ? {}
       : {
           web_accessible_resources: [
-            { resources: ['guide-strength.js'], matches: ['https://*.lavienne86.fr/*'] },
+            { resources: ['guide-strength.js', 'guide-generate.js'], matches: ['https://*.lavienne86.fr/*'] },
           ],
         }),
     ...(browser === 'firefox'

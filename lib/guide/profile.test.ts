@@ -15,3 +15,22 @@ describe('effectiveProfile', () => {
     expect(profile.specials).toBe(ENEJ_PROFILE.specials);
   });
 });
+
+describe('effectiveProfile with passwordrules', () => {
+  it('applies a valid attribute on top of the printed criteria', () => {
+    const { profile, fromPage } = effectiveProfile(
+      [],
+      'minlength: 10; required: upper; required: lower; required: digit; required: [-!@#$%&*_+=];',
+    );
+    expect(fromPage).toBe(true);
+    expect(profile.minLength).toBe(10);
+  });
+
+  it('ignores an attribute it cannot read', () => {
+    expect(effectiveProfile([], 'minlength: banana; ???')).toEqual({
+      profile: ENEJ_PROFILE,
+      fromPage: false,
+    });
+    expect(effectiveProfile([], 'x'.repeat(100_000)).fromPage).toBe(false);
+  });
+});

@@ -1,14 +1,24 @@
-import { ENEJ_PROFILE, type RuleProfile } from '@/lib/rules';
-import { mergeProfile, parsePolicyTexts } from '@/lib/rules/policy-text';
+import {
+  ENEJ_PROFILE,
+  mergeProfile,
+  parsePasswordRules,
+  parsePolicyTexts,
+  type RuleProfile,
+} from '@/lib/rules';
 
 /**
- * ENEJ's rules, overridden by whatever the page itself prints next to the fields: the page is the
- * authority on what it will accept, our built-in profile only fills the gaps.
+ * ENEJ's rules, overridden by whatever the page itself says: first the criteria it prints next to the
+ * fields, then a `passwordrules` attribute, the most precise statement. The page is the authority on what
+ * it accepts; our built-in profile only fills the gaps. An unreadable attribute is ignored, not guessed.
  */
-export function effectiveProfile(policyTexts: readonly string[]): {
-  profile: RuleProfile;
-  fromPage: boolean;
-} {
-  const profile = mergeProfile(ENEJ_PROFILE, parsePolicyTexts(policyTexts));
+export function effectiveProfile(
+  policyTexts: readonly string[],
+  passwordRules: string | null = null,
+): { profile: RuleProfile; fromPage: boolean } {
+  let profile = mergeProfile(ENEJ_PROFILE, parsePolicyTexts(policyTexts));
+  if (passwordRules !== null) {
+    const parsed = parsePasswordRules(passwordRules);
+    if (parsed.ok) profile = mergeProfile(profile, parsed.rules);
+  }
   return { profile, fromPage: profile !== ENEJ_PROFILE };
 }

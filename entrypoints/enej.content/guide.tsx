@@ -1,0 +1,323 @@
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { MatchPattern } from 'wxt/utils/match-patterns';
+import { type GeneratedView, Guide } from '@/components/guide/Guide';
+import guideCss from '@/components/guide/guide.css?inline';
+import { SuccessCard } from '@/components/guide/SuccessCard';
+import {
+  collectPolicyTexts,
+  detectPage,
+  type PasswordForm,
+  readPasswordRulesAttr,
+} from '@/lib/detect/detect';
+import { isFromOwnExtension, parseGuideMessage, type StatusReply } from '@/lib/guide/messages';
+import { effectiveProfile } from '@/lib/guide/profile';
+import { createGuideSession, type GuideSession } from '@/lib/guide/session';
+import type { Translate } from '@/lib/i18n/catalog';
+import type { RuleProfile } from '@/lib/rules';
+import { enejUserInputs, type StrengthEstimator } from '@/lib/strength/estimate';
+
+const ENEJ = new MatchPattern('https://*.lavienne86.fr/*');
+const HOST_NAME = 'sesame-guide';
+/** Set by the unlisted scripts `guide-strength.js` and `guide-generate.js` once they run in this world. */
+const STRENGTH_KEY = Symbol.for('sesame.strength');
+const GENERATE_KEY = Symbol.for('sesame.generate');
+
+type Generate = (profile: RuleProfile) => GeneratedView | { errorKey: string };
+
+// Keys are checked against the catalog at build time (lintCatalog); WXT's typing only knows its own.
+const getMessage = (key: string, substitutions?: string[]): string =>
+  (browser.i18n.getMessage as (key: string, substitutions?: string[]) => string)(key, substitutions);
+const getURL = (path: string): string => (browser.runtime.getURL as (path: string) => string)(path);
+const t: Translate = (key, params) => getMessage(key, params ? [...params] : undefined) || key;
+
+/**
+ * zxcvbn (~540 KB) and the word list stay out of the content script, which cannot split chunks: each is
+ * its own file, imported by URL on first use (first keystroke, first "Générer" click).
+ */
+async function loadLazy<T>(file: string, key: symbol): Promise<T> {
+  const slot = globalThis as unknown as Record<symbol, T | undefined>;
+  if (slot[key] === undefined) await import(/* @vite-ignore */ getURL(file));
+  const value = slot[key];
+  if (value === undefined) throw new Error(`${file} did not load`);
+  return value;
+}
+
+const loadEstimator = async (): Promise<StrengthEstimator> =>
+  loadLazy<Promise<StrengthEstimator>>('/guide-strength.js', STRENGTH_KEY);
+const loadGenerator = () => loadLazy<Generate>('/guide-generate.js', GENERATE_KEY);
+
+/** After the field's own wrapper (label, eye button…) so the guide never sits between them. */
+function anchorFor(form: PasswordForm): Element {
+  const others = [form.confirm, form.current].filter((x): x is HTMLInputElement => x !== null);
+  let el: Element = form.newPassword;
+  while (el.parentElement && el.parentElement !== form.container && el.parentElement !== document.body) {
+    const parent: Element = el.parentElement;
+    if (others.some((o) => parent.contains(o))) break;
+    el = parent;
+  }
+  return el;
+}
+
+function GuideApp({
+  session,
+  profile,
+  fromPage,
+  generate,
+}: {
+  session: GuideSession;
+  profile: RuleProfile;
+  fromPage: boolean;
+  generate: () => Promise<Generate>;
+}) {
+  const [state, setState] = useState(session.getState());
+  const [generated, setGenerated] = useState<GeneratedView | null>(null);
+  const [errorKey, setErrorKey] = useState<string | null>(null);
+  useEffect(() => session.subscribe(() => setState(session.getState())), [session]);
+  const said = state.announcement
+    .map((a) =>
+      t(
+        a.key,
+        a.params.map((p) => t(p)),
+      ),
+    )
+    .join(' ');
+  return (
+    <Guide
+      t={t}
+      lang={browser.i18n.getUILanguage().startsWith('fr') ? 'fr' : 'en'}
+      view={state.view}
+      pageRules={fromPage}
+      strength={state.strength}
+      strengthUnavailable={state.strengthUnavailable}
+      capsLock={state.capsLock}
+      announcement={said}
+      generated={generated}
+      errorKey={errorKey}
+      onGenerate={(event) => {
+        // Only a real click fills the page: a script on the page cannot make us write into its fields.
+        if (!event.isTrusted) return;
+        generate().then(
+          (run) => {
+            const result = run(profile);
+            if ('errorKey' in result) {
+              setGenerated(null);
+              setErrorKey(result.errorKey);
+              return;
+            }
+            const filled = session.fill(result.password);
+            setErrorKey(filled.ok ? null : 'guide_fill_error');
+            setGenerated(result);
+          },
+          // Outside ENEJ, Chrome does not let the page's origin load our generator file.
+          () => setErrorKey('guide_generate_unavailable'),
+        );
+      }}
+      onCopy={async () => {
+        if (!generated) return false;
+        try {
+          await navigator.clipboard.writeText(generated.password);
+          return true;
+        } catch {
+          return false;
+        }
+      }}
+    />
+  );
+}
+
+interface Mounted {
+  field: HTMLInputElement;
+  ui: ShadowRootContentScriptUi<unknown>;
+  life: AbortController;
+  session: GuideSession;
+}
+
+/** Wires the guide to the page for the content script's lifetime; everything dies with `ctx`. */
+export function startGuide(ctx: ContentScriptContext): void {
+  let started = ENEJ.includes(location.href);
+  let mounted: Mounted | null = null;
+  let mounting: HTMLInputElement | null = null;
+  let success: ShadowRootContentScriptUi<unknown> | null = null;
+  let successDismissed = false;
+  let lastKind: StatusReply['kind'] = 'none';
+
+  // A guide left by an earlier copy of this script (extension reloaded, injected twice) goes first.
+  const sweep = (keep: Element | null) => {
+    for (const host of document.querySelectorAll(HOST_NAME)) if (host !== keep) host.remove();
+  };
+
+  const unmountGuide = () => {
+    if (!mounted) return;
+    mounted.life.abort();
+    mounted.ui.remove();
+    mounted = null;
+  };
+  const removeSuccess = () => {
+    success?.remove();
+    success = null;
+  };
+
+  const mountGuide = async (form: PasswordForm) => {
+    mounting = form.newPassword;
+    unmountGuide();
+    removeSuccess();
+    const { profile, fromPage } = effectiveProfile(
+      collectPolicyTexts(document, form),
+      readPasswordRulesAttr(form),
+    );
+    const life = new AbortController();
+    ctx.onInvalidated(() => life.abort());
+    const session = createGuideSession({
+      fields: { newPassword: form.newPassword, confirm: form.confirm, current: form.current },
+      profile,
+      signal: life.signal,
+      loadEstimator,
+      userInputs: enejUserInputs(new Date()),
+    });
+    const ui = await createShadowRootUi(ctx, {
+      name: HOST_NAME,
+      css: guideCss,
+      mode: 'open',
+      position: 'inline',
+      anchor: anchorFor(form),
+      append: 'after',
+      // Keys typed in the guide must not reach the page's shortcuts (Enter submitting the form…).
+      isolateEvents: true,
+      onMount: (container) => {
+        render(
+          <GuideApp session={session} profile={profile} fromPage={fromPage} generate={loadGenerator} />,
+          container,
+        );
+        return container;
+      },
+      onRemove: (container) => {
+        if (container) render(null, container as HTMLElement);
+      },
+    });
+    // The page may have replaced the field (or the script died) while the stylesheet loaded.
+    if (ctx.isInvalid || mounting !== form.newPassword || !form.newPassword.isConnected) {
+      life.abort();
+      ui.remove();
+      return;
+    }
+    sweep(null);
+    ui.mount();
+    mounted = { field: form.newPassword, ui, life, session };
+    mounting = null;
+  };
+
+  const showSuccess = async () => {
+    if (success || successDismissed) return;
+    const ui = await createShadowRootUi(ctx, {
+      name: HOST_NAME,
+      css: guideCss,
+      mode: 'open',
+      position: 'inline',
+      anchor: () => document.querySelector('main h1, main h2, h1, h2')?.parentElement ?? document.body,
+      append: 'first',
+      isolateEvents: true,
+      onMount: (container) => {
+        render(
+          <SuccessCard
+            t={t}
+            onClose={() => {
+              successDismissed = true;
+              removeSuccess();
+            }}
+          />,
+          container,
+        );
+        return container;
+      },
+      onRemove: (container) => {
+        if (container) render(null, container as HTMLElement);
+      },
+    });
+    if (ctx.isInvalid || success || successDismissed || lastKind !== 'success') {
+      ui.remove();
+      return;
+    }
+    sweep(null);
+    ui.mount();
+    success = ui;
+  };
+
+  const sync = () => {
+    if (!started || ctx.isInvalid) return;
+    const page = detectPage(document);
+    lastKind = page.kind;
+    if (page.kind === 'change-password') {
+      const field = page.form.newPassword;
+      if (mounted && mounted.field === field && field.isConnected && mounted.ui.shadowHost.isConnected)
+        return;
+      if (mounting === field) return;
+      void mountGuide(page.form);
+    } else {
+      mounting = null;
+      unmountGuide();
+      if (page.kind === 'success') void showSuccess();
+      else removeSuccess();
+    }
+  };
+
+  // Pages rebuild their forms (multi-step wizards, frameworks): follow the DOM, coalescing bursts of
+  // mutations into one check outside the page's own event handlers.
+  let queued = false;
+  const schedule = () => {
+    if (queued) return;
+    queued = true;
+    ctx.setTimeout(() => {
+      queued = false;
+      sync();
+    }, 0);
+  };
+  const observer = new MutationObserver(schedule);
+  observer.observe(document.documentElement, {
+    childList: true,
+    subtree: true,
+    // Wizards often reveal their next step by toggling these rather than inserting nodes.
+    attributes: true,
+    attributeFilter: ['hidden', 'style', 'class', 'aria-hidden'],
+  });
+  ctx.onInvalidated(() => observer.disconnect());
+  ctx.addEventListener(window, 'wxt:locationchange', schedule);
+
+  const extensionOrigin = getURL('/');
+  const onMessage = (
+    message: unknown,
+    sender: Parameters<typeof isFromOwnExtension>[0],
+    sendResponse: (r: unknown) => void,
+  ) => {
+    if (!isFromOwnExtension(sender, browser.runtime.id, extensionOrigin)) return false;
+    const msg = parseGuideMessage(message);
+    if (!msg) return false;
+    switch (msg.type) {
+      case 'sesame:status': {
+        const kind = started ? detectPage(document).kind : lastKind;
+        sendResponse({ kind, canFill: kind === 'change-password' && mounted !== null } satisfies StatusReply);
+        break;
+      }
+      case 'sesame:start-guide':
+        started = true;
+        sync();
+        sendResponse({ ok: true });
+        break;
+      case 'sesame:fill':
+        sendResponse(mounted ? mounted.session.fill(msg.password) : { ok: false, reason: 'no-form' });
+        break;
+    }
+    return false;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => {
+    browser.runtime.onMessage.removeListener(onMessage);
+    unmountGuide();
+    removeSuccess();
+  });
+
+  sync();
+}
