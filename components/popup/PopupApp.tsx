@@ -184,7 +184,11 @@ export function PopupApp(props: PopupAppProps) {
               {t('pw_copy')}
             </button>
           </div>
-          <p class={`popup__notice popup__notice--${copyNotice?.tone ?? 'none'}`} role="status">
+          <p
+            class={`popup__notice popup__notice--${copyNotice?.tone ?? 'none'}`}
+            role="status"
+            data-notice={copyNotice?.key}
+          >
             {copyNotice ? t(copyNotice.key) : ''}
           </p>
           {/* Read out on regeneration only; the first password is announced with the page itself. */}
@@ -225,7 +229,11 @@ export function PopupApp(props: PopupAppProps) {
               <p class="popup__hint">{t('popup_guide_hint')}</p>
             </>
           ) : null}
-          <p class={`popup__notice popup__notice--${pageNotice?.tone ?? 'none'}`} role="status">
+          <p
+            class={`popup__notice popup__notice--${pageNotice?.tone ?? 'none'}`}
+            role="status"
+            data-notice={pageNotice?.key}
+          >
             {pageNotice ? t(pageNotice.key) : ''}
           </p>
         </section>

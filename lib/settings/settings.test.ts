@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_SETTINGS, loadSettings, parseSettings, saveSettings } from './settings';
+import { DEFAULT_SETTINGS, loadSettings, parseSettings, saveSettings, toGenerateOptions } from './settings';
 
 describe('popup settings', () => {
   beforeEach(() => {
@@ -59,5 +59,25 @@ describe('popup settings', () => {
   it('keeps defaults when storage throws', async () => {
     fakeBrowser.storage.local.get = () => Promise.reject(new Error('disk'));
     expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
+  });
+});
+
+describe('toGenerateOptions', () => {
+  it('passes only the options of the chosen mode, and the generator accepts them', async () => {
+    const { generatePassword } = await import('@/lib/generate');
+    const { createSeededRandom } = await import('@/lib/random/source');
+    const { ENEJ_PROFILE, isCompliant } = await import('@/lib/rules');
+    const memorable = toGenerateOptions({ ...DEFAULT_SETTINGS, words: 5, azertyEasy: false });
+    expect(memorable).toEqual({ mode: 'memorable', words: 5, azertyEasy: false });
+    const random = toGenerateOptions({
+      ...DEFAULT_SETTINGS,
+      mode: 'random',
+      length: 9,
+      avoidLookAlikes: false,
+    });
+    expect(random).toEqual({ mode: 'random', length: 9, avoidLookAlikes: false, azertyEasy: true });
+    const made = generatePassword(ENEJ_PROFILE, random, createSeededRandom(1));
+    expect(made.password).toHaveLength(9);
+    expect(isCompliant(made.password, ENEJ_PROFILE)).toBe(true);
   });
 });

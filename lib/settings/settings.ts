@@ -1,5 +1,6 @@
 import { storage } from '@wxt-dev/storage';
 import * as z from 'zod/mini';
+import { DEFAULT_MEMORABLE, DEFAULT_RANDOM, type GenerateOptions } from '@/lib/generate';
 
 /**
  * The popup's generator choices. Only these five fields are ever written to storage: a password, even the
@@ -22,12 +23,13 @@ export const WORDS_RANGE = { min: 3, max: 6 } as const;
 // ENEJ asks for 8; the upper bound keeps the popup readable and the password typeable by a child.
 export const LENGTH_RANGE = { min: 8, max: 32 } as const;
 
+// The generator's own defaults, so the popup and the guide's "generate" suggest the same kind of password.
 export const DEFAULT_SETTINGS: Readonly<PopupSettings> = Object.freeze({
   mode: 'memorable',
-  words: 4,
-  length: 14,
-  azertyEasy: true,
-  avoidLookAlikes: true,
+  words: DEFAULT_MEMORABLE.words,
+  length: DEFAULT_RANDOM.length,
+  azertyEasy: DEFAULT_MEMORABLE.azertyEasy,
+  avoidLookAlikes: DEFAULT_RANDOM.avoidLookAlikes,
 });
 
 // Field by field fallback: one corrupt or out-of-range value (an older version, a hand-edited profile)
@@ -65,11 +67,11 @@ export async function saveSettings(settings: PopupSettings): Promise<void> {
 }
 
 /** The generator options (`lib/generate`) these settings stand for. */
-export function toGenerateOptions(settings: PopupSettings) {
+export function toGenerateOptions(settings: PopupSettings): GenerateOptions {
   return settings.mode === 'memorable'
-    ? { mode: 'memorable' as const, words: settings.words, azertyEasy: settings.azertyEasy }
+    ? { mode: 'memorable', words: settings.words, azertyEasy: settings.azertyEasy }
     : {
-        mode: 'random' as const,
+        mode: 'random',
         length: settings.length,
         avoidLookAlikes: settings.avoidLookAlikes,
         azertyEasy: settings.azertyEasy,
