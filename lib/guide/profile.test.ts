@@ -8,6 +8,15 @@ describe('effectiveProfile', () => {
     expect(effectiveProfile(['Bienvenue sur ENEJ'])).toEqual({ profile: ENEJ_PROFILE, fromPage: false });
   });
 
+  it('says the page adds nothing when it prints ENEJ rules', () => {
+    const printed = [
+      'Mot contenant 1 majuscule',
+      'Mot contenant 1 caractère spécial parmi ! @ # $ % ^ & * _ - + = ~ `',
+      'Mot contenant 8 caractères minimum',
+    ];
+    expect(effectiveProfile(printed).fromPage).toBe(false);
+  });
+
   it('follows the criteria the page prints', () => {
     const { profile, fromPage } = effectiveProfile(['Le mot de passe doit contenir au moins 12 caractères']);
     expect(fromPage).toBe(true);

@@ -20,5 +20,16 @@ export function effectiveProfile(
     const parsed = parsePasswordRules(passwordRules);
     if (parsed.ok) profile = mergeProfile(profile, parsed.rules);
   }
-  return { profile, fromPage: profile !== ENEJ_PROFILE };
+  return { profile, fromPage: !sameRules(profile, ENEJ_PROFILE) };
+}
+
+/** Whether two profiles accept the same passwords; a page that prints ENEJ's own rules changes nothing. */
+function sameRules(a: RuleProfile, b: RuleProfile): boolean {
+  return (
+    a.minLength === b.minLength &&
+    a.maxLength === b.maxLength &&
+    a.specials === b.specials &&
+    a.others === b.others &&
+    (['upper', 'lower', 'digit', 'special'] as const).every((c) => a.required[c] === b.required[c])
+  );
 }

@@ -27,6 +27,20 @@ async function guideCount(page: HPage): Promise<number> {
   return page.evaluate(() => document.querySelectorAll('sesame-guide').length);
 }
 
+/** Screenshots at ~1000 px wide, the width of a family laptop window. */
+async function shotViewport(page: HPage): Promise<void> {
+  const raw = page.raw as { setViewportSize?: (s: { width: number; height: number }) => Promise<void> };
+  await raw.setViewportSize?.({ width: 1000, height: 800 });
+}
+
+async function waitStrength(page: HPage): Promise<void> {
+  await page.waitFor(
+    async () => ((await page.guide('[data-strength]'))?.attributes['data-strength'] ?? '') !== '',
+    15_000,
+    'strength computed',
+  );
+}
+
 async function clear(page: HPage, selector: string): Promise<void> {
   await page.fill(selector, '');
 }
@@ -57,6 +71,7 @@ describe.each(BROWSERS)('guide — %s', (name) => {
     const page = await h.newPage(f.url);
     await page.waitForSelector(`${G}[data-rule="length"]`);
     expect(await guideCount(page)).toBe(1);
+    if (SHOTS) await shotViewport(page);
     // Anchored after the new field's wrapper, before the confirmation: it never covers the site's controls.
     const order = await page.evaluate(() => {
       const host = document.querySelector('sesame-guide') as Element;
@@ -86,7 +101,10 @@ describe.each(BROWSERS)('guide — %s', (name) => {
     await page.waitFor(async () => (await states(page)).upper === 'ok', 5000, 'upper ok');
     await page.type('#nouveauMdp', '3');
     await page.waitFor(async () => (await states(page)).digit === 'ok', 5000, 'digit ok');
-    if (SHOTS) await page.screenshot('docs/guide-halfway.png');
+    if (SHOTS) {
+      await waitStrength(page);
+      await page.screenshot('docs/guide-halfway.png');
+    }
     await page.type('#nouveauMdp', '!');
     await page.waitFor(async () => (await states(page)).special === 'ok', 5000, 'special ok');
     expect((await states(page)).length).toBe('missing');
@@ -145,7 +163,10 @@ describe.each(BROWSERS)('guide — %s', (name) => {
     await page.waitFor(async () => (await states(page)).confirm === 'missing', 5000, 'confirm missing');
     await page.type('#confirmationMdp', '!');
     await page.waitFor(async () => (await states(page)).confirm === 'ok', 5000, 'confirm ok');
-    if (SHOTS) await page.screenshot('docs/guide-all-met.png');
+    if (SHOTS) {
+      await shotViewport(page);
+      await page.screenshot('docs/guide-all-met.png');
+    }
     expect(await page.guide('[data-done]')).not.toBeNull();
     await page.close();
   });
@@ -166,7 +187,11 @@ describe.each(BROWSERS)('guide — %s', (name) => {
     expect(filled.disabled).toBe(false);
     expect((await page.guide('[data-generated]'))?.text).toContain(filled.n);
     expect(Object.values(await states(page)).every((v) => v === 'ok')).toBe(true);
-    if (SHOTS) await page.screenshot('docs/guide-generated.png');
+    if (SHOTS) {
+      await shotViewport(page);
+      await waitStrength(page);
+      await page.screenshot('docs/guide-generated.png');
+    }
 
     await page.click('#boutonSuivant');
     await page.waitForSelector(`${G}[data-card="success"]`);
