@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ENEJ_PROFILE, isCompliant } from '../../lib/rules';
 import { getFixture, readFixture } from '../fixtures';
 import { axe, BROWSERS, formatViolations, type Harness, type HPage, launch } from './harness';
@@ -83,6 +83,7 @@ async function storageDump(popup: HPage): Promise<string> {
 
 describe.each(BROWSERS)('popup — %s', (name) => {
   let h: Harness;
+  let baseline = new Set<HPage>();
 
   beforeAll(async () => {
     h = await launch(name, { locale: 'fr' });
@@ -92,10 +93,16 @@ describe.each(BROWSERS)('popup — %s', (name) => {
         headers: fixture.headers,
       }));
     }
+    baseline = new Set(h.pages());
   });
 
   afterAll(async () => {
     await h?.close();
+  });
+
+  // A failed test must not leave tabs behind: the popup-in-a-tab targets the most recently used other tab.
+  afterEach(async () => {
+    for (const page of h?.pages() ?? []) if (!baseline.has(page)) await page.close().catch(() => {});
   });
 
   it('shows a compliant memorable password on open, in French', async () => {
