@@ -10,9 +10,13 @@ export type * from './types';
 
 /** Both browsers, for `describe.each(BROWSERS)('%s', (name) => …)`. `SESAME_E2E_BROWSERS=firefox` narrows it. */
 export const BROWSERS: readonly BrowserName[] = (() => {
-  const wanted = process.env.SESAME_E2E_BROWSERS?.split(',').map((s) => s.trim());
   const all: BrowserName[] = ['chromium', 'firefox'];
-  return wanted ? all.filter((b) => wanted.includes(b)) : all;
+  const raw = process.env.SESAME_E2E_BROWSERS?.trim();
+  if (!raw) return all;
+  const wanted = raw.split(',').map((s) => s.trim());
+  const unknown = wanted.filter((w) => !all.includes(w as BrowserName));
+  if (unknown.length > 0) throw new Error(`SESAME_E2E_BROWSERS: unknown browser(s) ${unknown.join(', ')}`);
+  return all.filter((b) => wanted.includes(b));
 })();
 
 export function launch(name: BrowserName, opts?: LaunchOptions): Promise<Harness> {
