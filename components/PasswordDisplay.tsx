@@ -40,7 +40,6 @@ const charsStyle: CSSProperties = {
   lineHeight: 1.5,
   letterSpacing: '0.06em',
   overflowWrap: 'anywhere',
-  wordBreak: 'break-all',
   fontWeight: 600,
 };
 
