@@ -178,7 +178,8 @@ describe.each(BROWSERS)('popup — %s', (name) => {
       // Each variant starts from the defaults: clear what earlier tests saved.
       const popup = await h.openExtensionPage('popup.html');
       await popup.evaluate(async () => {
-        const g = globalThis as unknown as { browser?: typeof chrome; chrome?: typeof chrome };
+        type Api = { storage: { local: { clear(): Promise<void> } } };
+        const g = globalThis as unknown as { browser?: Api; chrome?: Api };
         await (g.browser ?? g.chrome)?.storage.local.clear();
       });
       await popup.goto(`${h.extensionOrigin}/popup.html`);
