@@ -117,6 +117,24 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<Harness> 
   });
   for (const page of await browser.pages()) await adopt(page);
 
+  // Privileged (chrome-scope) script through Puppeteer's BiDi connection: possible because Firefox was
+  // started with --remote-allow-system-access; Puppeteer has no public API for it.
+  const connection = (browser as unknown as { connection: BidiSend }).connection;
+  const chromeEval = async (expression: string): Promise<unknown> => {
+    const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 });
+    const window = tree.result.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml');
+    if (!window) throw new Error('[firefox] no browser window found');
+    const evaluation = await connection.send('script.evaluate', {
+      expression,
+      target: { context: window.context },
+      awaitPromise: true,
+    });
+    const result = evaluation.result.result;
+    if (!result)
+      throw new Error(`[firefox] privileged evaluation failed: ${JSON.stringify(evaluation.result)}`);
+    return result.value;
+  };
+
   let closed = false;
   const harness: Harness = {
     name: 'firefox',
@@ -141,14 +159,6 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<Harness> 
       const page = hpage.raw as Page;
       await page.bringToFront();
       const url = await hpage.url();
-      // Puppeteer has no public API for privileged (chrome-scope) script; its BiDi connection does, because
-      // Firefox was started with --remote-allow-system-access.
-      const connection = (browser as unknown as { connection: BidiSend }).connection;
-      const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 });
-      const windowContext = tree.result.contexts.find(
-        (c) => c.url === 'chrome://browser/content/browser.xhtml',
-      );
-      if (!windowContext) throw new Error('[firefox] no browser window found for triggerAction');
       const expression = `(async () => {
         const spec = gBrowser.selectedBrowser.currentURI.spec;
         if (spec !== ${JSON.stringify(url)}) return 'selected tab is ' + spec;
@@ -158,17 +168,8 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<Harness> 
         await extension.apiManager.global.browserActionFor(extension).triggerAction(window);
         return 'ok';
       })()`;
-      const evaluation = await connection.send('script.evaluate', {
-        expression,
-        target: { context: windowContext.context },
-        awaitPromise: true,
-      });
-      const outcome = evaluation.result.result?.value;
-      if (outcome !== 'ok') {
-        throw new Error(
-          `[firefox] triggerAction failed: ${String(outcome ?? JSON.stringify(evaluation.result))}`,
-        );
-      }
+      const outcome = await chromeEval(expression);
+      if (outcome !== 'ok') throw new Error(`[firefox] triggerAction failed: ${String(outcome)}`);
       return null;
     },
     pages: () => [...wrapped.values()],

@@ -11,11 +11,18 @@ function safeResourceType(request: HTTPRequest): string {
   }
 }
 
+/**
+ * Puppeteer never updates `page.url()` for `moz-extension:` pages (BiDi reports no navigation), so the
+ * extension URL a page was sent to is remembered here to attribute its requests.
+ */
+const extensionPageUrl = new WeakMap<Page, string>();
+
 export function wrapPuppeteerPage(page: Page, extensionOrigin: string, timeoutMs: number): PageDriver {
   return {
     raw: page,
     async goto(url) {
       if (url.startsWith(extensionOrigin)) {
+        extensionPageUrl.set(page, url);
         // Firefox never reports extension pages as loaded over BiDi, so awaiting the navigation would hang
         // until the timeout: start it, then watch the page itself.
         page.goto(url, { timeout: timeoutMs }).catch(() => {});
@@ -27,6 +34,7 @@ export function wrapPuppeteerPage(page: Page, extensionOrigin: string, timeoutMs
         );
         return;
       }
+      extensionPageUrl.delete(page);
       await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
     },
     evaluateSource: (source) => page.evaluate(source),
@@ -66,6 +74,8 @@ export function interceptor(table: RouteTable, extensionOrigin: string, page: Pa
     let initiator: string | null = null;
     try {
       initiator = request.frame()?.url() ?? page.url();
+      const remembered = extensionPageUrl.get(page);
+      if (remembered && (initiator === 'about:blank' || initiator === '')) initiator = remembered;
     } catch {
       initiator = null;
     }
