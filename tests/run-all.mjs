@@ -65,7 +65,7 @@ for (const [name, path] of browsers) console.log(`${name}: ${path}${existsSync(p
 if (missing.length > 0) {
   console.error(
     `\nMissing browser: ${missing.map(([name, path]) => `${name} (${path})`).join(', ')}.\n` +
-      'Install with: sudo apt-get install chromium firefox-esr firefox-esr-l10n-fr\n' +
+      'Install with: sudo apt-get install chromium firefox-esr (plus chromium-l10n firefox-esr-l10n-fr for French)\n' +
       '(or point CHROMIUM_PATH / FIREFOX_PATH at existing binaries).',
   );
   console.log('\n0 passed, 1 failed');

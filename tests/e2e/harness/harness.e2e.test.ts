@@ -4,6 +4,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, type Harness, type HPage, html, launch } from '.';
 
+/**
+ * `@@ui_locale` is the catalog actually served; `getUILanguage()` alone can say fr while a browser lacking its
+ * own French resources (Debian's chromium-l10n) serves the English messages.
+ */
+const LANGUAGES =
+  '(() => { const api = globalThis.browser ?? globalThis.chrome; return [api.i18n.getUILanguage(), api.i18n.getMessage("@@ui_locale")]; })()';
+
 const ENEJ = 'https://connect.enej.lavienne86.fr';
 
 /** From an extension context: try to read the title of every tab; only tabs the extension may script answer. */
@@ -40,10 +47,9 @@ describe.each(BROWSERS)('harness — %s', (name) => {
 
   it('runs the extension in French', async () => {
     const popup = await h.openExtensionPage();
-    const lang = await popup.evaluateSource<string>(
-      '(globalThis.browser ?? globalThis.chrome).i18n.getUILanguage()',
-    );
-    expect(lang.toLowerCase().startsWith('fr')).toBe(true);
+    const [ui, catalog] = await popup.evaluateSource<[string, string]>(LANGUAGES);
+    expect(ui.toLowerCase()).toMatch(/^fr/);
+    expect(catalog.toLowerCase()).toMatch(/^fr/);
     await popup.close();
   });
 
@@ -77,10 +83,9 @@ describe.each(BROWSERS)('harness in English — %s', (name) => {
     const h = await launch(name, { locale: 'en' });
     try {
       const popup = await h.openExtensionPage();
-      const lang = await popup.evaluateSource<string>(
-        '(globalThis.browser ?? globalThis.chrome).i18n.getUILanguage()',
-      );
-      expect(lang.toLowerCase().startsWith('en')).toBe(true);
+      const [ui, catalog] = await popup.evaluateSource<[string, string]>(LANGUAGES);
+      expect(ui.toLowerCase()).toMatch(/^en/);
+      expect(catalog.toLowerCase()).toMatch(/^en/);
     } finally {
       await h.close();
     }
