@@ -176,13 +176,15 @@ describe.each(BROWSERS)('popup — %s', (name) => {
   for (const variant of variants) {
     it(`gives ${CLICKS} distinct compliant passwords for ${CLICKS} clicks: ${variant.label}`, async () => {
       // Each variant starts from the defaults: clear what earlier tests saved.
-      const popup = await h.openExtensionPage('popup.html');
-      await popup.evaluate(async () => {
+      const cleaner = await h.openExtensionPage('popup.html');
+      await cleaner.evaluate(async () => {
         type Api = { storage: { local: { clear(): Promise<void> } } };
         const g = globalThis as unknown as { browser?: Api; chrome?: Api };
         await (g.browser ?? g.chrome)?.storage.local.clear();
       });
-      await popup.goto(`${h.extensionOrigin}/popup.html`);
+      await cleaner.close();
+      // A fresh page, not goto() to the same URL: in Firefox that can return before the old document unloads.
+      const popup = await h.openExtensionPage('popup.html');
       await shownPassword(popup);
       await variant.setup(popup);
       const passwords = await clickNew(popup, CLICKS);
