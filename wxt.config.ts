@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { LANGS, lintCatalog, toMessagesJson } from './lib/i18n/catalog';
+import { noRawHtml } from './build/no-raw-html';
 import { loadCatalog } from './lib/i18n/load-catalog';
 
 // Manifest is generated per browser: Chrome gets MV3, Firefox WXT's default MV2, where `activeTab` +
@@ -24,7 +25,7 @@ export default defineConfig({
     },
   },
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), noRawHtml()],
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
@@ -45,9 +46,11 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'sesame@sesame-famille.fr',
-              strict_min_version: '128.0',
+              // 140 is the first Firefox that reads `data_collection_permissions` (142 on Android).
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -101,22 +101,7 @@ if (process.env.SESAME_SKIP_BUILD === '1') {
   }
 }
 
-// (d) addons-linter on the Firefox build: any error or warning fails, except the narrow allow-list below.
-/**
- * Preact's renderer assigns `innerHTML` when a component uses `dangerouslySetInnerHTML` (we never do);
- * AMO's reviewers know this pattern from every Preact/React add-on. Accepted only for that exact code.
- */
-function acceptedWarning(message, dir) {
-  if (message.code !== 'UNSAFE_VAR_ASSIGNMENT' || !message.file?.endsWith('.js')) return null;
-  const path = join(dir, message.file);
-  if (!existsSync(path) || typeof message.line !== 'number') return null;
-  const line = readFileSync(path, 'utf8').split('\n')[message.line - 1] ?? '';
-  const around = line.slice(Math.max(0, (message.column ?? 0) - 300), (message.column ?? 0) + 60);
-  return /dangerouslySetInnerHTML/.test(around) && /\.innerHTML=\w+\.__html/.test(around)
-    ? 'Preact renderer: dangerouslySetInnerHTML support (unused by Sésame)'
-    : null;
-}
-
+// (d) addons-linter on the Firefox build: any error or warning fails (AMO's bar: 0 and 0).
 if (built) {
   const firefoxDir = join(outDir, 'firefox-mv2');
   step(`addons-linter ${firefoxDir}`);
@@ -136,9 +121,7 @@ if (built) {
     for (const message of [...report.errors, ...report.warnings]) {
       const where = `${message.file ?? ''}${message.line ? `:${message.line}:${message.column}` : ''}`;
       const text = `${message._type.toUpperCase()} ${message.code} ${where} — ${message.message}: ${message.description}`;
-      const reason = message._type === 'warning' ? acceptedWarning(message, firefoxDir) : null;
-      if (reason) console.log(`accepted: ${message.code} ${where} (${reason})`);
-      else problems.push(text);
+      problems.push(text);
     }
     for (const notice of report.notices)
       console.log(`notice: ${notice.code} ${notice.file ?? ''} — ${notice.message}`);

@@ -48,7 +48,8 @@ describe('isFromOwnExtension', () => {
 
   it('accepts our popup', () => {
     expect(isFromOwnExtension({ id, url: `${origin}popup.html` }, id, origin)).toBe(true);
-    expect(isFromOwnExtension({ id }, id, origin)).toBe(true);
+    // The popup page opened in a tab (how a user may open it, and how Firefox e2e drives it).
+    expect(isFromOwnExtension({ id, tab: { id: 7 }, url: `${origin}popup.html` }, id, origin)).toBe(true);
   });
 
   it('rejects other extensions, tabs and web pages', () => {
@@ -58,5 +59,8 @@ describe('isFromOwnExtension', () => {
     );
     expect(isFromOwnExtension({ id, url: 'https://evil.example/' }, id, origin)).toBe(false);
     expect(isFromOwnExtension({}, '', origin)).toBe(false);
+    // No URL means we cannot tell where it came from.
+    expect(isFromOwnExtension({ id }, id, origin)).toBe(false);
+    expect(isFromOwnExtension({ id, url: 'chrome-extension://abcdefghijklmnopq/x' }, id, origin)).toBe(false);
   });
 });

@@ -38,13 +38,12 @@ export interface SenderLike {
 }
 
 /**
- * Only our own extension pages (the popup) may drive the guide. A content script of ours in some tab
- * also has our id but comes with `sender.tab`; web pages cannot message us at all without
- * `externally_connectable`, but we check anyway since a fill writes into the page.
+ * Only our own extension pages (the popup, also when opened in a tab) may drive the guide, so the test is
+ * the sender's URL, not whether it has a tab: a content script of ours in another tab has our id but a
+ * web page's URL. Web pages cannot message us at all without `externally_connectable`; we check anyway
+ * since a fill writes into the page.
  */
 export function isFromOwnExtension(sender: SenderLike, runtimeId: string, extensionOrigin: string): boolean {
-  if (!runtimeId || sender.id !== runtimeId) return false;
-  if (sender.tab !== undefined && sender.tab !== null) return false;
-  if (sender.url !== undefined && !sender.url.startsWith(extensionOrigin)) return false;
-  return true;
+  if (!runtimeId || !extensionOrigin || sender.id !== runtimeId) return false;
+  return sender.url?.startsWith(extensionOrigin) === true;
 }
