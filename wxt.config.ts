@@ -1,7 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { LANGS, lintCatalog, toMessagesJson } from './lib/i18n/catalog';
 import { noRawHtml } from './build/no-raw-html';
+import { LANGS, lintCatalog, toMessagesJson } from './lib/i18n/catalog';
 import { loadCatalog } from './lib/i18n/load-catalog';
 
 // Manifest is generated per browser: Chrome gets MV3, Firefox WXT's default MV2, where `activeTab` +

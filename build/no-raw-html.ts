@@ -11,9 +11,13 @@ export function noRawHtml(): Plugin {
     enforce: 'pre',
     transform(code, id) {
       if (!/[\\/]preact[\\/]dist[\\/]preact\.mjs$/.test(id)) return null;
-      const replaced = code.replace(ASSIGNMENT, () => '(()=>{throw Error("dangerouslySetInnerHTML is disabled")})()');
+      const replaced = code.replace(
+        ASSIGNMENT,
+        () => '(()=>{throw Error("dangerouslySetInnerHTML is disabled")})()',
+      );
       // If a Preact upgrade reshapes that code, fail the build rather than ship it silently.
-      if (replaced === code) throw new Error('no-raw-html: Preact innerHTML assignment not found; update the pattern');
+      if (replaced === code)
+        throw new Error('no-raw-html: Preact innerHTML assignment not found; update the pattern');
       return { code: replaced, map: null };
     },
   };
