@@ -66,7 +66,11 @@ describe('startGuide', () => {
       await send({ type: 'sesame:fill', password: 'Velo-Rouge-42!' }, { id: 'other-extension' }),
     ).toBeUndefined();
     expect(
-      await send({ type: 'sesame:fill', password: 'Velo-Rouge-42!' }, { ...own(), tab: { id: 1 } }),
+      // Our own content script in another tab: our id, but a web page's URL.
+      await send(
+        { type: 'sesame:fill', password: 'Velo-Rouge-42!' },
+        { id: fakeBrowser.runtime.id, tab: { id: 1 }, url: 'https://enej.lavienne86.fr/autre' },
+      ),
     ).toBeUndefined();
     expect(await send({ type: 'sesame:fill', password: 42 })).toBeUndefined();
     expect(field.value).toBe('');
