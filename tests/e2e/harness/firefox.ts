@@ -165,6 +165,11 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<Harness> 
         const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
         const extension = ExtensionParent.GlobalManager.getExtension(${JSON.stringify(id)});
         if (!extension) return 'extension not running';
+        // triggerAction toggles: with a popup panel still open from an earlier call it only closes that
+        // panel and grants nothing, so close it first, as a user's click elsewhere would.
+        const { ViewPopup } = ChromeUtils.importESModule('resource:///modules/ExtensionPopups.sys.mjs');
+        const open = ViewPopup.for(extension, window);
+        if (open) await open.closePopup();
         await extension.apiManager.global.browserActionFor(extension).triggerAction(window);
         return 'ok';
       })()`;
