@@ -86,7 +86,7 @@ export async function launchChromium(opts: LaunchOptions = {}): Promise<Harness>
   try {
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM_PATH,
-      headless: true,
+      headless: opts.headless ?? true,
       locale: locale === 'fr' ? 'fr-FR' : 'en-US',
       // On Linux `--lang` is ignored for the UI language: Chromium reads LANGUAGE/LANG, and that is what
       // `chrome.i18n.getUILanguage()` and `_locales` selection follow.

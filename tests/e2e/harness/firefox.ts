@@ -53,7 +53,7 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<Harness> 
     browser = await puppeteer.launch({
       browser: 'firefox',
       executablePath: FIREFOX_PATH,
-      headless: true,
+      headless: opts.headless ?? true,
       userDataDir: profile,
       args: ['--remote-allow-system-access'],
       extraPrefsFirefox: {

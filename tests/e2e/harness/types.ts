@@ -7,6 +7,8 @@ export interface LaunchOptions {
   locale?: Locale;
   /** Directory holding `chrome-mv3/` and `firefox-mv2/`; default `$SESAME_OUT_DIR` or `.output`. */
   outDir?: string;
+  /** Default true. `npm run demo` opens a visible window when there is a display. */
+  headless?: boolean;
 }
 
 export interface RouteResponse {
