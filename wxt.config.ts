@@ -10,6 +10,12 @@ export default defineConfig({
   imports: false,
   // A separate output folder lets parallel work (and the e2e suite) build without clobbering `.output/`.
   outDir: process.env.SESAME_OUT_DIR ?? '.output',
+  // WXT already leaves out node_modules, dot-folders (.output*, .wxt, .demo, tests/e2e/.profiles) and *.test.*;
+  // these are the other git-ignored leftovers a local run can produce. scripts/check-sources-zip.mjs rebuilds
+  // from the zip and compares.
+  zip: {
+    excludeSources: ['tests/e2e/artifacts/**', 'stats.html', '**/*.log'],
+  },
   hooks: {
     // `_locales` is generated from `locales/*.json` so French and English never drift apart.
     'build:publicAssets': (wxt, files) => {
