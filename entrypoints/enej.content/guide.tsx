@@ -13,6 +13,7 @@ import {
   type PasswordForm,
   readPasswordRulesAttr,
 } from '@/lib/detect/detect';
+import { childLifetime, scopedContext } from '@/lib/guide/lifetime';
 import { isFromOwnExtension, parseGuideMessage, type StatusReply } from '@/lib/guide/messages';
 import { effectiveProfile } from '@/lib/guide/profile';
 import { createGuideSession, type GuideSession } from '@/lib/guide/session';
@@ -162,9 +163,12 @@ export function startGuide(ctx: ContentScriptContext): void {
     mounted.ui.remove();
     mounted = null;
   };
+  let successLife: AbortController | null = null;
   const removeSuccess = () => {
     success?.remove();
     success = null;
+    successLife?.abort();
+    successLife = null;
   };
 
   const mountGuide = async (form: PasswordForm) => {
@@ -175,8 +179,7 @@ export function startGuide(ctx: ContentScriptContext): void {
       collectPolicyTexts(document, form),
       readPasswordRulesAttr(form),
     );
-    const life = new AbortController();
-    ctx.onInvalidated(() => life.abort());
+    const life = childLifetime(ctx);
     const session = createGuideSession({
       fields: { newPassword: form.newPassword, confirm: form.confirm, current: form.current },
       profile,
@@ -184,7 +187,7 @@ export function startGuide(ctx: ContentScriptContext): void {
       loadEstimator,
       userInputs: enejUserInputs(new Date()),
     });
-    const ui = await createShadowRootUi(ctx, {
+    const ui = await createShadowRootUi(scopedContext(ctx, life.signal), {
       name: HOST_NAME,
       css: guideCss,
       mode: 'open',
@@ -218,7 +221,8 @@ export function startGuide(ctx: ContentScriptContext): void {
 
   const showSuccess = async () => {
     if (success || successDismissed) return;
-    const ui = await createShadowRootUi(ctx, {
+    const life = childLifetime(ctx);
+    const ui = await createShadowRootUi(scopedContext(ctx, life.signal), {
       name: HOST_NAME,
       css: guideCss,
       mode: 'open',
@@ -244,12 +248,14 @@ export function startGuide(ctx: ContentScriptContext): void {
       },
     });
     if (ctx.isInvalid || success || successDismissed || lastKind !== 'success') {
+      life.abort();
       ui.remove();
       return;
     }
     sweep(null);
     ui.mount();
     success = ui;
+    successLife = life;
   };
 
   const sync = () => {
@@ -320,10 +326,21 @@ export function startGuide(ctx: ContentScriptContext): void {
   };
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => {
-    browser.runtime.onMessage.removeListener(onMessage);
+    // The page first: in an orphaned script (extension reloaded) the runtime API may already be gone.
     unmountGuide();
     removeSuccess();
+    try {
+      browser.runtime.onMessage.removeListener(onMessage);
+    } catch {
+      // Nothing left to unregister from.
+    }
   });
+  // Chromium never tells a script orphaned by a reload or an update that it is dead, and WXT only finds
+  // out when asked (its URL watcher uses the Navigation API there, not a poll). Unasked, the old guide
+  // would stay on the page, frozen: its messages come from the runtime it lost. So ask every second, and
+  // before any input reaches the guide's listeners (capture phase), so it goes instead of freezing.
+  ctx.setInterval(() => void ctx.isInvalid, 1000);
+  ctx.addEventListener(document, 'input', () => void ctx.isInvalid, { capture: true });
 
   sync();
 }
