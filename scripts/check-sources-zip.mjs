@@ -170,6 +170,9 @@ function main() {
     if (problems.length > 0) {
       console.error(`\n${problems.length} difference(s) between ${outDir}/ and the rebuild:`);
       for (const problem of problems) console.error(`  ${problem}`);
+      console.error(
+        'A source edited while `npm run build` ran makes the zip and the build disagree: build again, then rerun.',
+      );
       return 1;
     }
     console.log(
