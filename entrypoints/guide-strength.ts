@@ -1,8 +1,9 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { loadStrengthEstimator } from '@/lib/strength';
+import { publishStrength } from '@/lib/strength/script';
 
-// The guide's content script cannot split chunks, so zxcvbn ships as this separate file, imported by URL
-// on the first keystroke; it hands the estimator back through a well-known symbol in the same world.
+// The one copy of zxcvbn in the package: the guide's content script (which cannot split chunks) and the
+// popup both import this file by URL on first use, and take the estimator from `STRENGTH_GLOBAL`.
 export default defineUnlistedScript(() => {
-  (globalThis as unknown as Record<symbol, unknown>)[Symbol.for('sesame.strength')] = loadStrengthEstimator();
+  publishStrength(loadStrengthEstimator());
 });

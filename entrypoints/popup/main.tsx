@@ -8,8 +8,13 @@ import type { Translate } from '@/lib/i18n/catalog';
 import { createCryptoRandom } from '@/lib/random/source';
 import { ENEJ_PROFILE } from '@/lib/rules';
 import { loadSettings, type PopupSettings, saveSettings, toGenerateOptions } from '@/lib/settings/settings';
-import { enejUserInputs, loadStrengthEstimator } from '@/lib/strength';
+import { enejUserInputs } from '@/lib/strength/estimate';
+import { STRENGTH_SCRIPT, strengthFromScript } from '@/lib/strength/script';
 import { createPageActions, findTargetTab, messagesLang, type PopupBrowser } from './page';
+import { readSettingsMirror, sameSettings, writeSettingsMirror } from './settings-mirror';
+
+/** The extension API global of both browsers' extension pages; see `loadStrength`. */
+declare const chrome: { runtime: { getURL(path: string): string } };
 
 // WXT types getMessage against the `_locales` it sees at prepare time; ours are generated at build time
 // from `locales/*.json`, so the keys are plain strings here (the build lints them).
@@ -28,10 +33,13 @@ function generate(settings: PopupSettings): PopupPassword {
   return { password: made.password, entropyBits: made.entropyBits, hints: typingHints(made.password) };
 }
 
-// zxcvbn and its dictionaries (~540 KB gzipped) come in a separate chunk (see `loadStrengthEstimator`),
-// requested only after the first password is on screen.
+// zxcvbn and its dictionaries (~1 MB gzipped) are the guide's own `guide-strength.js`, requested only after
+// the first password is on screen. Spelled `chrome.runtime.getURL(…)` inside `import()`: the one dynamic
+// import form AMO's linter accepts, and a global minifiers never rename.
 async function loadStrength() {
-  const estimator = await loadStrengthEstimator();
+  const estimator = await strengthFromScript(
+    () => import(/* @vite-ignore */ chrome.runtime.getURL(STRENGTH_SCRIPT)),
+  );
   const inputs = enejUserInputs(new Date());
   return (password: string) => estimator.estimate(password, inputs);
 }
@@ -40,8 +48,6 @@ async function copy(password: string) {
   await navigator.clipboard.writeText(password);
 }
 
-// Settings first (one fast local read) so the first password already has the family's chosen mode.
-const settings = await loadSettings();
 // WXT narrows `files` to the paths it knew at prepare time; the guide script's path is checked by e2e.
 const api: PopupBrowser = {
   tabs: browser.tabs,
@@ -54,22 +60,47 @@ const page = createPageActions(
   findTargetTab(api).catch(() => undefined),
 );
 
-render(
-  <PopupApp
-    t={t}
-    lang={lang}
-    initialSettings={settings}
-    onSettingsChange={(next) => {
-      saveSettings(next).catch(() => {
-        // Not saved: the choice still applies until the popup closes.
-      });
-    }}
-    generate={generate}
-    loadStrength={loadStrength}
-    copy={copy}
-    page={page}
-    print={() => window.print()}
-    now={() => new Date()}
-  />,
-  document.getElementById('app') as HTMLElement,
-);
+// Reading the `localStorage` getter itself throws where site data is blocked.
+const mirror = (() => {
+  try {
+    return localStorage;
+  } catch {
+    return undefined;
+  }
+})();
+
+function mount(settings: PopupSettings) {
+  render(
+    <PopupApp
+      key={JSON.stringify(settings)}
+      t={t}
+      lang={lang}
+      initialSettings={settings}
+      onSettingsChange={(next) => {
+        writeSettingsMirror(mirror, next);
+        saveSettings(next).catch(() => {
+          // Not saved: the choice still applies until the popup closes.
+        });
+      }}
+      generate={generate}
+      loadStrength={loadStrength}
+      copy={copy}
+      page={page}
+      print={() => window.print()}
+      now={() => new Date()}
+    />,
+    document.getElementById('app') as HTMLElement,
+  );
+}
+
+// The first password is what the family opened the popup for, so it is drawn before any await: the settings
+// come from this page's synchronous copy of them (Firefox: the `storage.local` read and the wait for it
+// cost ~10 ms before anything could paint). `storage.local` stays the reference: when it says otherwise
+// (cleared, changed by another copy of the popup), the popup is rebuilt with it. Without a copy yet (first
+// open), the popup waits for the stored settings rather than show one mode and switch to another.
+const mirrored = readSettingsMirror(mirror);
+if (mirrored) mount(mirrored);
+loadSettings().then((stored) => {
+  writeSettingsMirror(mirror, stored);
+  if (!mirrored || !sameSettings(stored, mirrored)) mount(stored);
+});
