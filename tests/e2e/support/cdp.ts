@@ -14,6 +14,13 @@ export interface IsolatedWorldProbe {
    * main world), as Chromium's `DOMDebugger.getEventListeners` reports them for the isolated world.
    */
   listeners(expression: string): Promise<string[]>;
+  /**
+   * Every console call made in this tab since the probe started, in any world (the page's, ours):
+   * Playwright's own console log only knows the worlds it created, not a content script's.
+   */
+  readonly console: string[];
+  /** Runs `expression` in the content script's world (to prove `console` hears that world). */
+  evaluate(expression: string): Promise<void>;
   dispose(): Promise<void>;
 }
 
@@ -34,6 +41,15 @@ export async function probeIsolatedWorld(page: HPage, extensionOrigin: string): 
   const contexts: ContextDescription[] = [];
   session.on('Runtime.executionContextCreated', (e: { context: ContextDescription }) =>
     contexts.push(e.context),
+  );
+  const consoleTexts: string[] = [];
+  session.on(
+    'Runtime.consoleAPICalled',
+    (e: { args: { value?: unknown; description?: string; unserializableValue?: string }[] }) => {
+      consoleTexts.push(
+        e.args.map((a) => (a.value !== undefined ? String(a.value) : (a.description ?? ''))).join(' '),
+      );
+    },
   );
   const send = session.send.bind(session) as unknown as Send;
   await send('Runtime.enable');
@@ -56,6 +72,10 @@ export async function probeIsolatedWorld(page: HPage, extensionOrigin: string): 
     return r.result.objectId;
   };
   return {
+    console: consoleTexts,
+    async evaluate(expression) {
+      await send('Runtime.evaluate', { expression, contextId: world.id });
+    },
     async count(ctor) {
       const proto = await objectId(`${ctor}.prototype`, world.id);
       await send('HeapProfiler.collectGarbage');

@@ -104,3 +104,24 @@ export async function shownPassword(popup: HPage): Promise<string> {
 export async function openPopupFor(h: Harness, page: HPage): Promise<HPage> {
   return (await h.triggerAction(page)) ?? h.openExtensionPage('popup.html');
 }
+
+/**
+ * Clicks the popup's "Nouveau" `count` times inside the page (a harness round trip per click would be
+ * slow) and returns every password shown, read back after each click.
+ */
+export function generateInPopup(popup: HPage, count: number): Promise<string[]> {
+  return popup.evaluate(async (n) => {
+    const seen: string[] = [];
+    const button = document.querySelector<HTMLButtonElement>('[data-action="generate"]');
+    if (!button) throw new Error('no generate button');
+    const shown = () => document.querySelector('[data-testid="password"]')?.textContent ?? '';
+    let last = shown();
+    for (let i = 0; i < n; i++) {
+      button.click();
+      for (let spin = 0; spin < 200 && shown() === last; spin++) await new Promise((r) => setTimeout(r, 0));
+      last = shown();
+      seen.push(last);
+    }
+    return seen;
+  }, count);
+}
