@@ -82,14 +82,24 @@ function Item({
   );
 }
 
+/**
+ * A pasted page of text can hold hundreds of distinct refused characters; a line for each would push the
+ * rest of the guide off screen. The first few say what is wrong, the count says how much.
+ */
+export const REFUSED_SHOWN = 6;
+
 function RefusedList({ refused, t }: { refused: RefusedChar[]; t: Translate }) {
+  const more = refused.length - REFUSED_SHOWN;
   return (
     <ul class="sesame-refused" style={refusedStyle}>
-      {refused.map((r) => (
+      {refused.slice(0, REFUSED_SHOWN).map((r) => (
         <li key={r.char} data-refused={r.reason}>
           <span style={charStyle}>{t(refusedKey(r.reason), [visibleChar(r.char)])}</span>
         </li>
       ))}
+      {more > 0 ? (
+        <li data-refused-more={String(more)}>{t('checklist_refused_more', [String(more)])}</li>
+      ) : null}
     </ul>
   );
 }

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Checklist } from '@/components/Checklist';
+import { Checklist, REFUSED_SHOWN } from '@/components/Checklist';
 import { StrengthMeter } from '@/components/StrengthMeter';
 import { computeView } from '@/lib/guide/state';
 import { translatorFromCatalog } from '@/lib/i18n/catalog';
@@ -68,6 +68,24 @@ describe('Checklist', () => {
     );
     expect(root.querySelectorAll('[data-refused]')).toHaveLength(1);
     expect(states(root).confirm).toBe('ok');
+  });
+
+  it('names the first few refused characters of a long paste and counts the rest', () => {
+    const paste = Array.from({ length: 300 }, (_, i) => String.fromCodePoint(0x4e00 + i)).join('');
+    const root = mount(<Checklist results={evaluate(`é${paste}`, ENEJ_PROFILE)} t={t} />);
+    const allowed = root.querySelector('[data-rule="allowed"]');
+    expect(allowed?.querySelectorAll('[data-refused]')).toHaveLength(REFUSED_SHOWN);
+    expect(allowed?.querySelector('[data-refused]')?.textContent).toContain('« é »');
+    const more = allowed?.querySelector('[data-refused-more]');
+    expect(more?.getAttribute('data-refused-more')).toBe(String(301 - REFUSED_SHOWN));
+    expect(more?.textContent).toBe(`… et ${301 - REFUSED_SHOWN} autres caractères refusés`);
+    expect(allowed?.textContent).toContain('301 caractère(s) refusé(s)');
+  });
+
+  it('lists every refused character when there are only a few', () => {
+    const root = mount(<Checklist results={evaluate('éèàçùô', ENEJ_PROFILE)} t={t} />);
+    expect(root.querySelectorAll('[data-refused]')).toHaveLength(REFUSED_SHOWN);
+    expect(root.querySelector('[data-refused-more]')).toBeNull();
   });
 });
 
