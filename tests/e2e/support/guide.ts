@@ -72,7 +72,7 @@ export async function pingMs(page: HPage): Promise<number> {
   return performance.now() - start;
 }
 
-/** `storage.local`, `.session` and `.sync` as JSON, read from an extension page. */
+/** `storage.local`, `.session`, `.sync` and the origin's `localStorage`/`sessionStorage` as JSON, read from an extension page. */
 export function storageDump(extensionPage: HPage): Promise<string> {
   return extensionPage.evaluate(async () => {
     type Area = { get(k: null): Promise<unknown> };
@@ -86,6 +86,9 @@ export function storageDump(extensionPage: HPage): Promise<string> {
       const s = storage?.[area];
       out[area] = s ? await s.get(null).catch((e: Error) => `error: ${e.message}`) : 'absent';
     }
+    // The extension origin's web storage too: a page of ours could keep a copy there.
+    out.localStorage = { ...localStorage };
+    out.sessionStorage = { ...sessionStorage };
     return JSON.stringify(out);
   });
 }
