@@ -299,11 +299,16 @@ async function main() {
   writeFileSync(join(demoDir, '.gitignore'), '*\n');
   const lib = await loadHarness();
   const sessions = [];
-  const stop = async () => {
-    await Promise.allSettled(sessions.map((h) => h.close()));
+  // One shared close: a second `h.close()` returns at once, and exiting then would leave the profile behind.
+  let stopping = null;
+  const stop = () => {
+    stopping ??= Promise.allSettled(sessions.map((h) => h.close()));
+    return stopping;
   };
+  let interrupted = false;
   const onSignal = () => {
-    void stop().then(() => process.exit(130));
+    interrupted = true;
+    void stop();
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
@@ -328,15 +333,19 @@ async function main() {
       }
       await Promise.all(running);
     }
+  } catch (error) {
+    // Ctrl-C closes the browser under a running scenario: that is the user's choice, not a failure.
+    if (!interrupted) throw error;
   } finally {
     await stop();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
+  return interrupted ? 130 : 0;
 }
 
 main().then(
-  () => process.exit(0),
+  (code) => process.exit(code),
   (error) => {
     console.error(`demo: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
