@@ -8,7 +8,7 @@ import type { Translate } from '@/lib/i18n/catalog';
 import { createCryptoRandom } from '@/lib/random/source';
 import { ENEJ_PROFILE } from '@/lib/rules';
 import { loadSettings, type PopupSettings, saveSettings, toGenerateOptions } from '@/lib/settings/settings';
-import { enejUserInputs } from '@/lib/strength/estimate';
+import { enejUserInputs, STRENGTH_MAX_INPUT } from '@/lib/strength/estimate';
 import { STRENGTH_SCRIPT, strengthFromScript } from '@/lib/strength/script';
 import { createPageActions, findTargetTab, messagesLang, type PopupBrowser } from './page';
 import { readSettingsMirror, sameSettings, writeSettingsMirror } from './settings-mirror';
@@ -41,7 +41,8 @@ async function loadStrength() {
     () => import(/* @vite-ignore */ chrome.runtime.getURL(STRENGTH_SCRIPT)),
   );
   const inputs = enejUserInputs(new Date());
-  return (password: string) => estimator.estimate(password, inputs);
+  // One finished password, rated once: the full cap, not the live meter's (see `STRENGTH_LIVE_MAX_INPUT`).
+  return (password: string) => estimator.estimate(password, inputs, { maxInput: STRENGTH_MAX_INPUT });
 }
 
 async function copy(password: string) {

@@ -12,6 +12,7 @@ import {
   createStrengthEstimator,
   ENEJ_USER_INPUTS,
   enejUserInputs,
+  STRENGTH_LIVE_MAX_INPUT,
   STRENGTH_MAX_INPUT,
   STRENGTH_MESSAGE_KEYS,
   STRENGTH_TRUNCATED_KEY,
@@ -154,6 +155,50 @@ describe('input cap', () => {
     const long = estimator.estimate(`${head}${'Zq8!'.repeat(2500)}`);
     expect(long.truncated).toBe(true);
     expect({ ...long, truncated: false }).toEqual(exact);
+  });
+
+  it(`rates live (capped at ${STRENGTH_LIVE_MAX_INPUT}) the same as its first ${STRENGTH_LIVE_MAX_INPUT} characters`, () => {
+    const long = 'Le-chat-de-ma-soeur-mange-des-croquettes-au-poulet-2025!';
+    const live = estimator.estimate(long, [], { maxInput: STRENGTH_LIVE_MAX_INPUT });
+    expect(live.truncated).toBe(true);
+    expect({ ...live, truncated: false }).toEqual(estimator.estimate(long.slice(0, STRENGTH_LIVE_MAX_INPUT)));
+    expect(live.score).toBe(4);
+    // Never above the full estimate: cutting only removes guesses.
+    expect(live.guessesLog10).toBeLessThanOrEqual(estimator.estimate(long).guessesLog10);
+  });
+
+  it('still rates weak passwords weak under the live cap, even padded past it', () => {
+    for (const weak of ['Soleil2024!', 'azertyuiop', 'P@ssw0rd', 'motdepasse123']) {
+      expect(
+        estimator.estimate(weak, [], { maxInput: STRENGTH_LIVE_MAX_INPUT }).score,
+        weak,
+      ).toBeLessThanOrEqual(1);
+    }
+    const padded = `${'azerty'.repeat(5)}aa${'Zq8!Xy'.repeat(6)}`;
+    const live = estimator.estimate(padded, [], { maxInput: STRENGTH_LIVE_MAX_INPUT });
+    expect(live.truncated).toBe(true);
+    expect(live.score).toBeLessThanOrEqual(estimator.estimate(padded).score);
+  });
+
+  it('ignores a limit that is not a positive integer and never goes above the hard cap', () => {
+    const text = 'x'.repeat(100);
+    for (const maxInput of [0, -3, 1.5, Number.NaN, 1000]) {
+      const r = estimator.estimate(text, [], { maxInput });
+      expect(r).toEqual(estimator.estimate(text));
+    }
+    expect(estimator.estimate('abcdef', [], { maxInput: 3 }).truncated).toBe(true);
+  });
+
+  it('keeps a 64-character live estimate well under 100 ms once warm', () => {
+    const text = 'Mon-grand-frere-joue-au-foot-le-mercredi-apres-midi-a-Poitiers!';
+    for (let i = 0; i < 3; i++) estimator.estimate(text, [], { maxInput: STRENGTH_LIVE_MAX_INPUT });
+    let worst = 0;
+    for (let i = 0; i < 5; i++) {
+      const start = performance.now();
+      estimator.estimate(text.slice(0, 40 + i * 5), [], { maxInput: STRENGTH_LIVE_MAX_INPUT });
+      worst = Math.max(worst, performance.now() - start);
+    }
+    expect(worst).toBeLessThan(50);
   });
 
   it('stays fast on 10,000 characters', () => {
