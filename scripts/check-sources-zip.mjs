@@ -80,6 +80,16 @@ function run(command, args, cwd, env) {
   return result.stdout;
 }
 
+// A reviewer's clean shell: only what locates tools, the cache and a proxy. Anything else inherited can change
+// the build: under vitest NODE_ENV=test makes Vite keep development-only code (a 5 % bigger content script,
+// measured), and SESAME_OUT_DIR would send the rebuild elsewhere.
+const PASSED_ENV =
+  /^(PATH|HOME|USER|LOGNAME|SHELL|TMPDIR|TEMP|TMP|LANG|LC_[A-Z]+|TERM|(https?|no)_proxy|(HTTPS?|NO)_PROXY|NODE_EXTRA_CA_CERTS|SSL_CERT_FILE|npm_config_(cache|registry|userconfig))$/;
+
+function reviewerEnv() {
+  return Object.fromEntries(Object.entries(process.env).filter(([name]) => PASSED_ENV.test(name)));
+}
+
 /** Relative path → SHA-256 of every file under `dir`. */
 function hashTree(dir) {
   const hashes = new Map();
@@ -149,9 +159,7 @@ function main() {
     for (const command of ['npm ci', 'npm run build']) {
       if (!readme.includes(command)) fail(`README.md in the zip does not mention \`${command}\``);
     }
-    // A reviewer's shell has none of our overrides: the rebuild goes to its own `.output/`.
-    const env = { ...process.env };
-    delete env.SESAME_OUT_DIR;
+    const env = reviewerEnv();
     run('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund'], work, env);
     run('npm', ['run', 'build'], work, env);
 
@@ -171,7 +179,8 @@ function main() {
       console.error(`\n${problems.length} difference(s) between ${outDir}/ and the rebuild:`);
       for (const problem of problems) console.error(`  ${problem}`);
       console.error(
-        'A source edited while `npm run build` ran makes the zip and the build disagree: build again, then rerun.',
+        'A source edited while `npm run build` ran, or a NODE_ENV other than unset/production in the shell that ' +
+          'built the shipped files, makes them disagree: build again, then rerun.',
       );
       return 1;
     }
