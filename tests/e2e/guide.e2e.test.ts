@@ -1,32 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getFixture, readFixture } from '../fixtures';
+import { getFixture } from '../fixtures';
 import { axe, BROWSERS, formatViolations, type Harness, type HPage, launch } from './harness';
+import { G, guideCount, serveFixtures, states } from './support/guide';
 
 const SHOTS = process.env.SESAME_SCREENSHOTS === '1';
-const G = 'sesame-guide >>> ';
-
-/** Serves every fixture at its own URL (path match, whatever the query string). */
-function serveFixtures(h: Harness, names: string[]): void {
-  for (const name of names) {
-    const f = getFixture(name);
-    const base = f.url.split('?')[0] as string;
-    h.route(
-      (url) => url.split('?')[0] === base && (!f.url.includes('?') || url === f.url),
-      () => ({ body: readFixture(name), headers: f.headers }),
-    );
-  }
-}
-
-async function states(page: HPage): Promise<Record<string, string>> {
-  const items = await page.queryAll(`${G}[data-rule]`);
-  return Object.fromEntries(items.map((i) => [i.attributes['data-rule'], i.attributes['data-state']]));
-}
-
-async function guideCount(page: HPage): Promise<number> {
-  return page.evaluate(() => document.querySelectorAll('sesame-guide').length);
-}
-
 /** Screenshots at ~1000 px wide, the width of a family laptop window. */
 async function shotViewport(page: HPage): Promise<void> {
   const raw = page.raw as { setViewportSize?: (s: { width: number; height: number }) => Promise<void> };

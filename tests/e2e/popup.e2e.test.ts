@@ -3,41 +3,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ENEJ_PROFILE, isCompliant } from '../../lib/rules';
 import { getFixture, readFixture } from '../fixtures';
 import { axe, BROWSERS, formatViolations, type Harness, type HPage, launch } from './harness';
+import { generateInPopup, openPopupFor, shownPassword, storageDump } from './support/guide';
 
 const ENEJ = getFixture('enej-change-password');
 const OUTSIDE = getFixture('outside-enej-change-password');
-const PASSWORD = '[data-testid="password"]';
+const _PASSWORD = '[data-testid="password"]';
 const CLICKS = 200;
-
-async function shownPassword(popup: HPage): Promise<string> {
-  await popup.waitForSelector(PASSWORD);
-  return popup.evaluate(() => document.querySelector('[data-testid="password"]')?.textContent ?? '');
-}
-
-/**
- * Clicks "Nouveau" `count` times inside the page (a harness round trip per click would take minutes) and
- * returns every password shown, read back from the DOM after each click.
- */
-function clickNew(popup: HPage, count: number): Promise<string[]> {
-  return popup.evaluate(async (n) => {
-    const seen: string[] = [];
-    const button = document.querySelector<HTMLButtonElement>('[data-action="generate"]');
-    if (!button) throw new Error('no generate button');
-    let last = document.querySelector('[data-testid="password"]')?.textContent ?? '';
-    for (let i = 0; i < n; i++) {
-      button.click();
-      // Preact renders on the next tick; wait until the text changed (a repeat would time out: a failure).
-      for (let spin = 0; spin < 200; spin++) {
-        const now = document.querySelector('[data-testid="password"]')?.textContent ?? '';
-        if (now !== last) break;
-        await new Promise((r) => setTimeout(r, 0));
-      }
-      last = document.querySelector('[data-testid="password"]')?.textContent ?? '';
-      seen.push(last);
-    }
-    return seen;
-  }, count);
-}
 
 async function openOptions(popup: HPage) {
   const open = await popup.evaluate(() =>
@@ -63,22 +34,6 @@ async function choose(popup: HPage, selector: string, value: string) {
 
 function isChecked(popup: HPage, selector: string): Promise<boolean | undefined> {
   return popup.evaluate((sel) => document.querySelector<HTMLInputElement>(sel)?.checked, selector);
-}
-
-async function storageDump(popup: HPage): Promise<string> {
-  return popup.evaluate(async () => {
-    const g = globalThis as unknown as {
-      browser?: { storage: Record<string, { get(k: null): Promise<unknown> } | undefined> };
-      chrome?: { storage: Record<string, { get(k: null): Promise<unknown> } | undefined> };
-    };
-    const storage = (g.browser ?? g.chrome)?.storage;
-    const out: Record<string, unknown> = {};
-    for (const area of ['local', 'session', 'sync']) {
-      const s = storage?.[area];
-      out[area] = s ? await s.get(null).catch((e: Error) => `error: ${e.message}`) : 'absent';
-    }
-    return JSON.stringify(out);
-  });
 }
 
 describe.each(BROWSERS)('popup — %s', (name) => {
@@ -187,7 +142,7 @@ describe.each(BROWSERS)('popup — %s', (name) => {
       const popup = await h.openExtensionPage('popup.html');
       await shownPassword(popup);
       await variant.setup(popup);
-      const passwords = await clickNew(popup, CLICKS);
+      const passwords = await generateInPopup(popup, CLICKS);
       expect(passwords).toHaveLength(CLICKS);
       expect(new Set(passwords).size).toBe(CLICKS);
       const bad = passwords.filter((pw) => !isCompliant(pw, ENEJ_PROFILE) || !variant.check(pw));
@@ -203,7 +158,7 @@ describe.each(BROWSERS)('popup — %s', (name) => {
     await openOptions(popup);
     await popup.fill('[data-option="length"]', '20');
     await popup.click('[data-option="azertyEasy"]');
-    const shown = [await shownPassword(popup), ...(await clickNew(popup, 20))];
+    const shown = [await shownPassword(popup), ...(await generateInPopup(popup, 20))];
     await popup.close();
 
     popup = await h.openExtensionPage('popup.html');
@@ -415,10 +370,6 @@ describe.each(BROWSERS)('popup — %s', (name) => {
  * Firefox grants `activeTab` the same way but its popup is out of reach, so the popup page is opened in a
  * tab and targets the most recently used other tab, which is `page`.
  */
-async function openPopupFor(h: Harness, page: HPage): Promise<HPage> {
-  const real = await h.triggerAction(page);
-  return real ?? h.openExtensionPage('popup.html');
-}
 
 describe.each(BROWSERS)('popup in English — %s', (name) => {
   let h: Harness;
