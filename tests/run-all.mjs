@@ -54,6 +54,28 @@ function tally(label, reportPath, status) {
   }
 }
 
+/** Both browsers are first-class: show that each ran its share, from the describe.each titles. */
+function printPerBrowser(reportPath) {
+  if (!existsSync(reportPath)) return;
+  const counts = {};
+  for (const file of JSON.parse(readFileSync(reportPath, 'utf8')).testResults) {
+    for (const test of file.assertionResults) {
+      const title = test.ancestorTitles.join(' ');
+      const browser = /chromium/i.test(title)
+        ? 'chromium'
+        : /firefox/i.test(title)
+          ? 'firefox'
+          : 'browser-independent';
+      counts[browser] ??= { passed: 0, failed: 0, skipped: 0 };
+      const key = test.status === 'passed' ? 'passed' : test.status === 'failed' ? 'failed' : 'skipped';
+      counts[browser][key] += 1;
+    }
+  }
+  for (const [browser, c] of Object.entries(counts)) {
+    console.log(`e2e ${browser}: ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped`);
+  }
+}
+
 // (a) Browsers. e2e is never skipped: a missing browser is a failure with the fix spelled out.
 step('Browsers');
 const browsers = [
@@ -153,6 +175,7 @@ if (built) {
     { timeoutMs: 10 * 60_000, env: { SESAME_OUT_DIR: outDir, SESAME_E2E_BROWSERS: '' } },
   );
   tally('e2e', e2eReport, status);
+  printPerBrowser(e2eReport);
 } else {
   failures.push('e2e: not run because the build failed');
   failed += 1;
