@@ -30,6 +30,21 @@ describe('ENEJ profile', () => {
   it('round-trips through the schema', () => {
     expect(parseProfile(JSON.parse(JSON.stringify(ENEJ_PROFILE)))).toEqual(ENEJ_PROFILE);
   });
+
+  // The literal skips validation at load; the schema must still accept it exactly as written.
+  it('is accepted unchanged by the schema it no longer goes through at load', () => {
+    expect(parseProfile(ENEJ_PROFILE)).toEqual(ENEJ_PROFILE);
+    expect(safeParseProfile(ENEJ_PROFILE)).toEqual({ ok: true, profile: ENEJ_PROFILE });
+  });
+
+  it('cannot be changed by a caller, not even its required counts', () => {
+    expect(Object.isFrozen(ENEJ_PROFILE)).toBe(true);
+    expect(Object.isFrozen(ENEJ_PROFILE.required)).toBe(true);
+    expect(() => {
+      (ENEJ_PROFILE.required as { upper: number }).upper = 0;
+    }).toThrow(TypeError);
+    expect(ENEJ_PROFILE.required.upper).toBe(1);
+  });
 });
 
 describe('profile schema', () => {

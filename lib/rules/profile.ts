@@ -29,53 +29,67 @@ export interface RuleProfile {
 const SPECIALS_RE = /^[!-/:-@[-`{-~]*$/;
 const MAX_LENGTH_CAP = 4096;
 
-const count = z.int().check(z.gte(0), z.lte(64));
+// Built on first use, not at module load: the popup's first script and the content script only read
+// `ENEJ_PROFILE`, so building zod's schema (and shipping zod at all) would be pure start-up cost there.
+let schema: ReturnType<typeof buildSchema> | undefined;
 
-export const ruleProfileSchema = z
-  .strictObject({
-    id: z.string().check(z.regex(/^[a-z0-9-]{1,40}$/)),
-    minLength: z.int().check(z.gte(1), z.lte(MAX_LENGTH_CAP)),
-    maxLength: z.optional(z.int().check(z.gte(1), z.lte(MAX_LENGTH_CAP))),
-    required: z.strictObject({ upper: count, lower: count, digit: count, special: count }),
-    specials: z.string().check(z.regex(SPECIALS_RE)),
-    others: z.enum(OTHERS_POLICIES),
-  })
-  .check(
-    z.refine((p) => p.maxLength === undefined || p.maxLength >= p.minLength, {
-      message: 'maxLength must be at least minLength',
-    }),
-    z.refine((p) => new Set(p.specials).size === p.specials.length, {
-      message: 'specials must not repeat a character',
-    }),
-    z.refine((p) => p.required.special === 0 || p.specials.length > 0, {
-      message: 'a required special class needs a non-empty specials list',
-    }),
-    z.refine(
-      (p) =>
-        p.maxLength === undefined ||
-        p.required.upper + p.required.lower + p.required.digit + p.required.special <= p.maxLength,
-      { message: 'required characters do not fit in maxLength' },
-    ),
-  );
+function buildSchema() {
+  const count = z.int().check(z.gte(0), z.lte(64));
+  return z
+    .strictObject({
+      id: z.string().check(z.regex(/^[a-z0-9-]{1,40}$/)),
+      minLength: z.int().check(z.gte(1), z.lte(MAX_LENGTH_CAP)),
+      maxLength: z.optional(z.int().check(z.gte(1), z.lte(MAX_LENGTH_CAP))),
+      required: z.strictObject({ upper: count, lower: count, digit: count, special: count }),
+      specials: z.string().check(z.regex(SPECIALS_RE)),
+      others: z.enum(OTHERS_POLICIES),
+    })
+    .check(
+      z.refine((p) => p.maxLength === undefined || p.maxLength >= p.minLength, {
+        message: 'maxLength must be at least minLength',
+      }),
+      z.refine((p) => new Set(p.specials).size === p.specials.length, {
+        message: 'specials must not repeat a character',
+      }),
+      z.refine((p) => p.required.special === 0 || p.specials.length > 0, {
+        message: 'a required special class needs a non-empty specials list',
+      }),
+      z.refine(
+        (p) =>
+          p.maxLength === undefined ||
+          p.required.upper + p.required.lower + p.required.digit + p.required.special <= p.maxLength,
+        { message: 'required characters do not fit in maxLength' },
+      ),
+    );
+}
+
+function ruleProfileSchema() {
+  schema ??= buildSchema();
+  return schema;
+}
 
 /** Validates untrusted profile data once, at the boundary. Throws a zod error listing every problem. */
 export function parseProfile(input: unknown): RuleProfile {
-  return ruleProfileSchema.parse(input) as RuleProfile;
+  return ruleProfileSchema().parse(input) as RuleProfile;
 }
 
 export function safeParseProfile(
   input: unknown,
 ): { ok: true; profile: RuleProfile } | { ok: false; error: string } {
-  const result = ruleProfileSchema.safeParse(input);
+  const result = ruleProfileSchema().safeParse(input);
   if (result.success) return { ok: true, profile: result.data as RuleProfile };
   return { ok: false, error: result.error.issues.map((i) => i.message).join('; ') };
 }
 
-/** ENEJ Connect's rules as printed on its change-password page (notice of 13/04/2024). */
-export const ENEJ_PROFILE: RuleProfile = parseProfile({
+/**
+ * ENEJ Connect's rules as printed on its change-password page (notice of 13/04/2024). A frozen literal
+ * rather than `parseProfile(…)`, so reading it costs nothing at load; a unit test checks the schema accepts
+ * it unchanged.
+ */
+export const ENEJ_PROFILE: RuleProfile = Object.freeze({
   id: 'enej',
   minLength: 8,
-  required: { upper: 1, lower: 1, digit: 1, special: 1 },
+  required: Object.freeze({ upper: 1, lower: 1, digit: 1, special: 1 }),
   specials: '!@#$%^&*_-+=~`',
   others: 'refused',
 });

@@ -1,6 +1,16 @@
+import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_SETTINGS, loadSettings, parseSettings, saveSettings, toGenerateOptions } from './settings';
+import * as z from 'zod/mini';
+import {
+  DEFAULT_SETTINGS,
+  LENGTH_RANGE,
+  loadSettings,
+  parseSettings,
+  saveSettings,
+  toGenerateOptions,
+  WORDS_RANGE,
+} from './settings';
 
 describe('popup settings', () => {
   beforeEach(() => {
@@ -25,7 +35,7 @@ describe('popup settings', () => {
     expect(await loadSettings()).toEqual(chosen);
     const raw = await fakeBrowser.storage.local.get(null);
     expect(raw.popupSettings).toEqual(chosen);
-    // Besides the value, @wxt-dev/storage may only add its own version metadata.
+    // Besides the value, only the version metadata an earlier release (@wxt-dev/storage) may have left.
     expect(Object.keys(raw).filter((k) => !k.startsWith('popupSettings'))).toEqual([]);
   });
 
@@ -56,6 +66,17 @@ describe('popup settings', () => {
     }
   });
 
+  it('reads what the earlier @wxt-dev/storage release saved, and writes only its own key', async () => {
+    const saved = { mode: 'random', words: 4, length: 14, azertyEasy: false, avoidLookAlikes: true } as const;
+    await fakeBrowser.storage.local.set({ popupSettings: saved, popupSettings$: { v: 1 } });
+    expect(await loadSettings()).toEqual(saved);
+    await saveSettings({ ...saved, length: 15 });
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({
+      popupSettings: { ...saved, length: 15 },
+      popupSettings$: { v: 1 },
+    });
+  });
+
   it('keeps defaults when storage throws', async () => {
     fakeBrowser.storage.local.get = () => Promise.reject(new Error('disk'));
     expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
@@ -79,5 +100,92 @@ describe('toGenerateOptions', () => {
     const made = generatePassword(ENEJ_PROFILE, random, createSeededRandom(1));
     expect(made.password).toHaveLength(9);
     expect(isCompliant(made.password, ENEJ_PROFILE)).toBe(true);
+  });
+});
+
+// The hand-written check replaced this zod schema (kept here as the reference): same answer on any input.
+const zodReference = z.object({
+  mode: z.catch(z.enum(['memorable', 'random']), DEFAULT_SETTINGS.mode),
+  words: z.catch(z.int().check(z.gte(WORDS_RANGE.min), z.lte(WORDS_RANGE.max)), DEFAULT_SETTINGS.words),
+  length: z.catch(z.int().check(z.gte(LENGTH_RANGE.min), z.lte(LENGTH_RANGE.max)), DEFAULT_SETTINGS.length),
+  azertyEasy: z.catch(z.boolean(), DEFAULT_SETTINGS.azertyEasy),
+  avoidLookAlikes: z.catch(z.boolean(), DEFAULT_SETTINGS.avoidLookAlikes),
+});
+
+function reference(raw: unknown) {
+  return zodReference.parse(typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? raw : {});
+}
+
+describe('parseSettings, field by field', () => {
+  const nearValues = fc.oneof(
+    fc.constantFrom('memorable', 'random', 'Random', ' random', '', 'pirate'),
+    fc.integer({ min: -2, max: 40 }),
+    fc.constantFrom(2.5, 12.0000001, -0, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 53, 1e300, 3n, '5'),
+    fc.boolean(),
+    fc.constantFrom(0, 1, 'true', 'false', null, undefined, [], {}, [true]),
+  );
+  const settingsLike = fc.record(
+    {
+      mode: nearValues,
+      words: nearValues,
+      length: nearValues,
+      azertyEasy: nearValues,
+      avoidLookAlikes: nearValues,
+      password: fc.string(),
+    },
+    { requiredKeys: [] },
+  );
+
+  it('agrees with the zod schema it replaced, on near-valid and arbitrary input', () => {
+    fc.assert(
+      fc.property(fc.oneof(settingsLike, fc.anything()), (raw) => {
+        expect(parseSettings(raw)).toEqual(reference(raw));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('keeps valid values and replaces each invalid one with its default', () => {
+    expect(
+      parseSettings({ mode: 'random', words: 6, length: 32, azertyEasy: false, avoidLookAlikes: true }),
+    ).toEqual({
+      mode: 'random',
+      words: 6,
+      length: 32,
+      azertyEasy: false,
+      avoidLookAlikes: true,
+    });
+    expect(parseSettings({ words: 2, length: 33 })).toEqual(DEFAULT_SETTINGS);
+    expect(parseSettings({ words: 4.5, length: 1e300, azertyEasy: 1, avoidLookAlikes: 'true' })).toEqual(
+      DEFAULT_SETTINGS,
+    );
+    expect(parseSettings({ length: 2 ** 53 + 10, words: Number.POSITIVE_INFINITY })).toEqual(
+      DEFAULT_SETTINGS,
+    );
+  });
+
+  it('returns only the five fields, never anything else it was given', () => {
+    const parsed = parseSettings({ ...DEFAULT_SETTINGS, password: 'Secret1!', __proto__: { mode: 'x' } });
+    expect(Object.keys(parsed).sort()).toEqual(['avoidLookAlikes', 'azertyEasy', 'length', 'mode', 'words']);
+    expect(JSON.stringify(parsed)).not.toContain('Secret1!');
+  });
+
+  it('survives throwing getters and proxies', () => {
+    const hostile = new Proxy(
+      {},
+      {
+        get() {
+          throw new Error('trap');
+        },
+      },
+    );
+    expect(parseSettings(hostile)).toEqual(DEFAULT_SETTINGS);
+    const oneBad = {
+      mode: 'random',
+      get words(): number {
+        throw new Error('getter');
+      },
+    };
+    expect(parseSettings(oneBad)).toEqual({ ...DEFAULT_SETTINGS, mode: 'random' });
   });
 });

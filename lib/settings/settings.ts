@@ -1,5 +1,4 @@
-import { storage } from '@wxt-dev/storage';
-import * as z from 'zod/mini';
+import { browser } from 'wxt/browser';
 import { DEFAULT_MEMORABLE, DEFAULT_RANDOM, type GenerateOptions } from '@/lib/generate';
 
 /**
@@ -32,30 +31,47 @@ export const DEFAULT_SETTINGS: Readonly<PopupSettings> = Object.freeze({
   avoidLookAlikes: DEFAULT_RANDOM.avoidLookAlikes,
 });
 
-// Field by field fallback: one corrupt or out-of-range value (an older version, a hand-edited profile)
-// costs that field only, not the family's other choices.
-const settingsSchema = z.object({
-  mode: z.catch(z.enum(['memorable', 'random']), DEFAULT_SETTINGS.mode),
-  words: z.catch(z.int().check(z.gte(WORDS_RANGE.min), z.lte(WORDS_RANGE.max)), DEFAULT_SETTINGS.words),
-  length: z.catch(z.int().check(z.gte(LENGTH_RANGE.min), z.lte(LENGTH_RANGE.max)), DEFAULT_SETTINGS.length),
-  azertyEasy: z.catch(z.boolean(), DEFAULT_SETTINGS.azertyEasy),
-  avoidLookAlikes: z.catch(z.boolean(), DEFAULT_SETTINGS.avoidLookAlikes),
-});
+const isInt = (min: number, max: number) => (v: unknown) =>
+  typeof v === 'number' && Number.isSafeInteger(v) && v >= min && v <= max;
+const isBoolean = (v: unknown) => typeof v === 'boolean';
+const isMode = (v: unknown) => v === 'memorable' || v === 'random';
 
-/** Validates whatever storage returned; never throws. */
+/**
+ * Validates whatever storage returned; never throws. Field by field fallback: one corrupt or out-of-range
+ * value (an older version, a hand-edited profile) costs that field only, not the family's other choices.
+ * Written by hand rather than with zod: it runs before the popup's first password, and zod would be most of
+ * that script.
+ */
 export function parseSettings(raw: unknown): PopupSettings {
-  const input = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? raw : {};
-  return settingsSchema.parse(input);
+  const input: Record<string, unknown> =
+    typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  const field = <T>(key: keyof PopupSettings, valid: (v: unknown) => boolean, fallback: T): T => {
+    try {
+      const value = input[key];
+      return valid(value) ? (value as T) : fallback;
+    } catch {
+      // A throwing getter or proxy trap: that field only falls back.
+      return fallback;
+    }
+  };
+  return {
+    mode: field('mode', isMode, DEFAULT_SETTINGS.mode),
+    words: field('words', isInt(WORDS_RANGE.min, WORDS_RANGE.max), DEFAULT_SETTINGS.words),
+    length: field('length', isInt(LENGTH_RANGE.min, LENGTH_RANGE.max), DEFAULT_SETTINGS.length),
+    azertyEasy: field('azertyEasy', isBoolean, DEFAULT_SETTINGS.azertyEasy),
+    avoidLookAlikes: field('avoidLookAlikes', isBoolean, DEFAULT_SETTINGS.avoidLookAlikes),
+  };
 }
 
-export const settingsItem = storage.defineItem<PopupSettings>('local:popupSettings', {
-  fallback: { ...DEFAULT_SETTINGS },
-  version: 1,
-});
+/** The `storage.local` key; the same one `@wxt-dev/storage` used, so settings saved before are still read. */
+export const SETTINGS_KEY = 'popupSettings';
 
+// Plain `storage.local` rather than `@wxt-dev/storage`: one key, validated on every read, needs none of its
+// drivers, watchers or migrations, and the popup's first script parses every byte it ships.
 export async function loadSettings(): Promise<PopupSettings> {
   try {
-    return parseSettings(await settingsItem.getValue());
+    const stored = await browser.storage.local.get(SETTINGS_KEY);
+    return parseSettings(stored[SETTINGS_KEY]);
   } catch {
     // Storage unavailable (e.g. a disabled profile directory): the popup still works with defaults.
     return { ...DEFAULT_SETTINGS };
@@ -63,7 +79,7 @@ export async function loadSettings(): Promise<PopupSettings> {
 }
 
 export async function saveSettings(settings: PopupSettings): Promise<void> {
-  await settingsItem.setValue(parseSettings(settings));
+  await browser.storage.local.set({ [SETTINGS_KEY]: parseSettings(settings) });
 }
 
 /** The generator options (`lib/generate`) these settings stand for. */
