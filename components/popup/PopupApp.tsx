@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Translate } from '@/lib/i18n/catalog';
-import { ENEJ_PROFILE, evaluate } from '@/lib/rules';
+import { evaluate } from '@/lib/rules/evaluate';
+import { ENEJ_PROFILE } from '@/lib/rules/profile';
 import { LENGTH_RANGE, type PopupSettings, WORDS_RANGE } from '@/lib/settings/settings';
 import type { StrengthResult } from '@/lib/strength';
 import { Checklist } from '../Checklist';

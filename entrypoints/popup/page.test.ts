@@ -3,6 +3,7 @@ import {
   createPageActions,
   findTargetTab,
   GUIDE_SCRIPT,
+  lazyPageActions,
   messagesLang,
   type PopupBrowser,
   parseStatus,
@@ -128,5 +129,34 @@ describe('parseStatus and messagesLang', () => {
     expect(messagesLang('fr')).toBe('fr');
     expect(messagesLang('de-DE')).toBe('fr');
     expect(messagesLang('')).toBe('fr');
+  });
+});
+
+describe('lazyPageActions', () => {
+  it('builds the real actions on the first call only, and forwards every call', async () => {
+    const api = fakeApi({
+      tabs: [],
+      reply: (msg) => (msg.type === 'sesame:fill' ? { ok: true } : { kind: 'none' }),
+    });
+    const make = vi.fn(() => createPageActions(api, Promise.resolve(3)));
+    const page = lazyPageActions(make);
+    expect(make).not.toHaveBeenCalled();
+    expect(api.tabs.sendMessage).not.toHaveBeenCalled();
+    expect(await page.status()).toEqual({ kind: 'none', canFill: false });
+    expect(await page.fill('Ab1!abcd')).toBe('filled');
+    expect(api.tabs.sendMessage).toHaveBeenLastCalledWith(3, { type: 'sesame:fill', password: 'Ab1!abcd' });
+    expect(await page.startGuide()).toBe('no-form');
+    expect(make).toHaveBeenCalledTimes(1);
+  });
+
+  it('passes a failure to build on to the caller, and tries again next time', async () => {
+    let attempts = 0;
+    const page = lazyPageActions(() => {
+      attempts++;
+      throw new Error('no tabs API');
+    });
+    await expect(page.status()).rejects.toThrow('no tabs API');
+    await expect(page.fill('x')).rejects.toThrow('no tabs API');
+    expect(attempts).toBe(2);
   });
 });

@@ -107,3 +107,22 @@ export function createPageActions(api: PopupBrowser, tabId: Promise<number | und
     },
   };
 }
+
+/**
+ * Page actions built on first use. The popup first asks for the page status after its first paint;
+ * touching `browser.tabs` / `browser.scripting` earlier (Firefox builds each API namespace on first access)
+ * and starting the tab lookup would delay the first password for nothing.
+ */
+export function lazyPageActions(make: () => PageActions): PageActions {
+  let actions: PageActions | undefined;
+  const get = () => {
+    actions ??= make();
+    return actions;
+  };
+  // Async, so a failure to build reaches callers as a rejection, which the popup already handles.
+  return {
+    status: async () => get().status(),
+    fill: async (password) => get().fill(password),
+    startGuide: async () => get().startGuide(),
+  };
+}
