@@ -97,6 +97,28 @@ describe('PopupApp', () => {
     await flush();
   });
 
+  it('paints the password, its actions, the options and the print card first, the rest a frame later', async () => {
+    // Outside act(), as in the browser: Preact runs effects only after the next animation frame.
+    render(<PopupApp {...props} />, root);
+    expect(password()).toBe('Cheval-Lune-1xxxx');
+    for (const sel of [
+      '[data-action="generate"]',
+      '[data-action="copy"]',
+      'details.popup__options',
+      '[data-action="print"]',
+      '[data-testid="print-password"]',
+    ])
+      expect($(sel), sel).not.toBeNull();
+    for (const sel of ['.popup__checks', '.popup__strength', '[data-testid="typing-hints"]'])
+      expect($(sel), sel).toBeNull();
+    expect($('[data-testid="print-card"]')?.textContent).not.toContain('2025');
+    await vi.waitFor(() => expect($('.popup__checks')).not.toBeNull());
+    expect($('.popup__strength')).not.toBeNull();
+    expect($('[data-testid="typing-hints"]')).not.toBeNull();
+    expect($('[data-testid="print-card"]')?.textContent).toContain('29 novembre 2025');
+    await flush();
+  });
+
   it('makes a new password on "Nouveau" and announces it politely', async () => {
     await mount(<PopupApp {...props} />);
     await act(() => $('[data-action="generate"]')?.click());

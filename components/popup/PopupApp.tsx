@@ -58,6 +58,12 @@ export function PopupApp(props: PopupAppProps) {
   const [estimate, setEstimate] = useState<((password: string) => StrengthResult) | null>(null);
   const [strengthUnavailable, setStrengthUnavailable] = useState(false);
   const busy = useRef(false);
+  // The first frame holds what the family came for (the password, its buttons, the page action, the
+  // options and the print card); the checklist, the strength panel, the typing hints and the printed date
+  // follow one frame later. Preact runs effects after the browser has painted, so this costs the first
+  // paint nothing, and nothing there can be used within a frame anyway.
+  const [firstPaintDone, setFirstPaintDone] = useState(false);
+  useEffect(() => setFirstPaintDone(true), []);
 
   useEffect(() => {
     let live = true;
@@ -75,7 +81,10 @@ export function PopupApp(props: PopupAppProps) {
   }, [page, props.loadStrength]);
 
   const password = current?.password ?? '';
-  const results = useMemo(() => evaluate(password, ENEJ_PROFILE), [password]);
+  const results = useMemo(
+    () => (firstPaintDone ? evaluate(password, ENEJ_PROFILE) : []),
+    [firstPaintDone, password],
+  );
   const strength = useMemo(() => (estimate && password ? estimate(password) : null), [estimate, password]);
 
   function regenerate(next: PopupSettings, announce: boolean) {
@@ -126,9 +135,11 @@ export function PopupApp(props: PopupAppProps) {
 
   const status = pageState.checked ? pageState.status : null;
   const canFill = status?.kind === 'change-password' && status.canFill;
+  // Building a date formatter costs Firefox about half a millisecond, so it waits for the first paint too.
   const date = useMemo(
-    () => new Intl.DateTimeFormat(props.lang, { dateStyle: 'long' }).format(props.now()),
-    [props.lang, props.now],
+    () =>
+      firstPaintDone ? new Intl.DateTimeFormat(props.lang, { dateStyle: 'long' }).format(props.now()) : '',
+    [firstPaintDone, props.lang, props.now],
   );
 
   return (
@@ -239,31 +250,35 @@ export function PopupApp(props: PopupAppProps) {
           </p>
         </section>
 
-        <section class="popup__checks" aria-labelledby="popup-checks-title">
-          <h2 id="popup-checks-title">{t('popup_checklist_title')}</h2>
-          <Checklist results={results} t={t} />
-        </section>
+        {firstPaintDone ? (
+          <>
+            <section class="popup__checks" aria-labelledby="popup-checks-title">
+              <h2 id="popup-checks-title">{t('popup_checklist_title')}</h2>
+              <Checklist results={results} t={t} />
+            </section>
 
-        <section class="popup__strength" aria-labelledby="popup-strength-title">
-          <h2 id="popup-strength-title" class="sr-only">
-            {t('popup_strength_title')}
-          </h2>
-          <StrengthMeter
-            result={strength}
-            t={t}
-            placeholder={t(strengthUnavailable ? 'popup_strength_unavailable' : 'popup_strength_loading')}
-          />
-          {current ? (
-            <p class="popup__entropy" data-testid="entropy">
-              {t('popup_entropy', [String(Math.round(current.entropyBits))])}
-            </p>
-          ) : null}
-        </section>
+            <section class="popup__strength" aria-labelledby="popup-strength-title">
+              <h2 id="popup-strength-title" class="sr-only">
+                {t('popup_strength_title')}
+              </h2>
+              <StrengthMeter
+                result={strength}
+                t={t}
+                placeholder={t(strengthUnavailable ? 'popup_strength_unavailable' : 'popup_strength_loading')}
+              />
+              {current ? (
+                <p class="popup__entropy" data-testid="entropy">
+                  {t('popup_entropy', [String(Math.round(current.entropyBits))])}
+                </p>
+              ) : null}
+            </section>
 
-        {current ? (
-          <div class="popup__hints">
-            <TypingHints hints={current.hints} t={t} />
-          </div>
+            {current ? (
+              <div class="popup__hints">
+                <TypingHints hints={current.hints} t={t} />
+              </div>
+            ) : null}
+          </>
         ) : null}
 
         <details class="popup__options">
