@@ -32,6 +32,9 @@ export default defineConfig({
   },
   vite: () => ({
     plugins: [preact(), noRawHtml()],
+    // No page of ours preloads modules; without this Vite ships its modulepreload shim in the popup's
+    // first script.
+    build: { modulePreload: { polyfill: false } },
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

@@ -1,6 +1,6 @@
 import type { ComponentChildren, CSSProperties } from 'preact';
 import type { Translate } from '@/lib/i18n/catalog';
-import { type RefusedChar, type RuleResult, refusedKey } from '@/lib/rules';
+import { type RefusedChar, type RuleResult, refusedKey } from '@/lib/rules/evaluate';
 
 export type ConfirmState = 'ok' | 'missing' | null;
 

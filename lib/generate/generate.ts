@@ -1,5 +1,6 @@
 import { type RandomSource, randomBelow } from '../random/source';
-import { isCompliant, type RuleProfile } from '../rules';
+import { isCompliant } from '../rules/evaluate';
+import type { RuleProfile } from '../rules/profile';
 import { azertyEasySpecials } from './azerty';
 import { type ClassSpec, compliantCountTable, log2Big, sampleByComposition } from './entropy';
 import { WORDS_FR } from './words-fr';

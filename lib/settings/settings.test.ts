@@ -23,7 +23,7 @@ describe('popup settings', () => {
     expect(DEFAULT_SETTINGS.azertyEasy).toBe(true);
   });
 
-  it('round-trips through browser.storage.local', async () => {
+  it('round-trips through storage.local (via @wxt-dev/storage)', async () => {
     const chosen = {
       mode: 'random',
       words: 5,
@@ -35,7 +35,6 @@ describe('popup settings', () => {
     expect(await loadSettings()).toEqual(chosen);
     const raw = await fakeBrowser.storage.local.get(null);
     expect(raw.popupSettings).toEqual(chosen);
-    // Besides the value, only the version metadata an earlier release (@wxt-dev/storage) may have left.
     expect(Object.keys(raw).filter((k) => !k.startsWith('popupSettings'))).toEqual([]);
   });
 
@@ -66,7 +65,7 @@ describe('popup settings', () => {
     }
   });
 
-  it('reads what the earlier @wxt-dev/storage release saved, and writes only its own key', async () => {
+  it('reads settings saved by a defined item with version metadata, and writes only its own key', async () => {
     const saved = { mode: 'random', words: 4, length: 14, azertyEasy: false, avoidLookAlikes: true } as const;
     await fakeBrowser.storage.local.set({ popupSettings: saved, popupSettings$: { v: 1 } });
     expect(await loadSettings()).toEqual(saved);

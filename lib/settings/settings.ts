@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { storage } from '@wxt-dev/storage';
 import { DEFAULT_MEMORABLE, DEFAULT_RANDOM, type GenerateOptions } from '@/lib/generate';
 
 /**
@@ -63,15 +63,16 @@ export function parseSettings(raw: unknown): PopupSettings {
   };
 }
 
-/** The `storage.local` key; the same one `@wxt-dev/storage` used, so settings saved before are still read. */
+/** The `storage.local` key of the settings (`local:popupSettings` for `@wxt-dev/storage`). */
 export const SETTINGS_KEY = 'popupSettings';
+const ITEM = `local:${SETTINGS_KEY}` as const;
 
-// Plain `storage.local` rather than `@wxt-dev/storage`: one key, validated on every read, needs none of its
-// drivers, watchers or migrations, and the popup's first script parses every byte it ships.
+// `storage.getItem`/`setItem` rather than `storage.defineItem`: a defined item with a version starts its
+// migration reads as soon as the module loads, and the popup's first script must do nothing before it
+// has drawn the first password. One key, validated on every read.
 export async function loadSettings(): Promise<PopupSettings> {
   try {
-    const stored = await browser.storage.local.get(SETTINGS_KEY);
-    return parseSettings(stored[SETTINGS_KEY]);
+    return parseSettings(await storage.getItem<unknown>(ITEM));
   } catch {
     // Storage unavailable (e.g. a disabled profile directory): the popup still works with defaults.
     return { ...DEFAULT_SETTINGS };
@@ -79,7 +80,7 @@ export async function loadSettings(): Promise<PopupSettings> {
 }
 
 export async function saveSettings(settings: PopupSettings): Promise<void> {
-  await browser.storage.local.set({ [SETTINGS_KEY]: parseSettings(settings) });
+  await storage.setItem(ITEM, parseSettings(settings));
 }
 
 /** The generator options (`lib/generate`) these settings stand for. */
