@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ENEJ_PROFILE, isCompliant } from '../../lib/rules';
 import { getFixture, readFixture } from '../fixtures';
 import { axe, BROWSERS, formatViolations, type Harness, type HPage, launch } from './harness';
-import { generateInPopup, openPopupFor, shownPassword, storageDump } from './support/guide';
+import { fillFromPopup, generateInPopup, openPopupFor, shownPassword, storageDump } from './support/guide';
 
 const ENEJ = getFixture('enej-change-password');
 const OUTSIDE = getFixture('outside-enej-change-password');
@@ -209,17 +209,7 @@ describe.each(BROWSERS)('popup — %s', (name) => {
   it('fills the ENEJ page in the other tab, and the page accepts it', async () => {
     const enej = await h.newPage(ENEJ.url);
     const popup = await openPopupFor(h, enej);
-    await popup.waitForSelector('[data-action="fill"]', 10_000);
-    const password = await shownPassword(popup);
-    await popup.click('[data-action="fill"]');
-    await popup.waitFor(
-      async () => (await popup.query('.popup__page [data-notice]')) !== null,
-      5000,
-      'fill outcome',
-    );
-    expect((await popup.query('.popup__page [data-notice]'))?.attributes['data-notice']).toBe(
-      'popup_fill_done',
-    );
+    const password = await fillFromPopup(popup);
     expect((await enej.query('#nouveauMdp'))?.value).toBe(password);
     expect((await enej.query('#confirmationMdp'))?.value).toBe(password);
     // The real popup closes by itself once the page takes the focus, as it does for the family.

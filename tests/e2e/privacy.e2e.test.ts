@@ -3,6 +3,7 @@ import { getFixture } from '../fixtures';
 import { BROWSERS, type Harness, type HPage, launch, sleep } from './harness';
 import { probeIsolatedWorld } from './support/cdp';
 import {
+  fillFromPopup,
   G,
   generateInPopup,
   openPopupFor,
@@ -87,17 +88,7 @@ describe.each(BROWSERS)('privacy — %s', (name) => {
     for (const pw of await generateInPopup(popup, 20)) secrets.add(pw);
     await popup.click('[data-action="copy"]');
     await popup.waitFor(async () => (await popup.query('[data-notice]')) !== null, 5000, 'copy outcome');
-    await popup.waitForSelector('[data-action="fill"]', 10_000);
-    const toFill = await shownPassword(popup);
-    await popup.click('[data-action="fill"]');
-    await popup.waitFor(
-      async () => (await popup.query('.popup__page [data-notice]')) !== null,
-      5000,
-      'fill outcome',
-    );
-    expect((await popup.query('.popup__page [data-notice]'))?.attributes['data-notice']).toBe(
-      'popup_fill_done',
-    );
+    const toFill = await fillFromPopup(popup);
     expect((await page.query('#nouveauMdp'))?.value).toBe(toFill);
     expect(secrets.size).toBe(TYPED.length + 1 + 21);
 

@@ -128,3 +128,21 @@ export function generateInPopup(popup: HPage, count: number): Promise<string[]> 
     return seen;
   }, count);
 }
+
+/**
+ * Clicks the popup's "Remplir la page" and waits for its verdict; returns the password it filled, after
+ * checking the popup said it was done.
+ */
+export async function fillFromPopup(popup: HPage): Promise<string> {
+  await popup.waitForSelector('[data-action="fill"]', 10_000);
+  const password = await shownPassword(popup);
+  await popup.click('[data-action="fill"]');
+  await popup.waitFor(
+    async () => (await popup.query('.popup__page [data-notice]')) !== null,
+    5000,
+    'fill outcome',
+  );
+  const notice = (await popup.query('.popup__page [data-notice]'))?.attributes['data-notice'];
+  if (notice !== 'popup_fill_done') throw new Error(`fill outcome: ${notice}`);
+  return password;
+}
