@@ -117,6 +117,32 @@ describe.each(BROWSERS)('guide — %s', (name) => {
     await page.close();
   });
 
+  it('warns when Caps Lock is on and when the new password repeats the current one', async () => {
+    const page = await h.newPage(getFixture('enej-change-password').url);
+    await page.waitForSelector(`${G}[data-rule="length"]`);
+    expect(await page.guide('[data-warning="capslock"]')).toBeNull();
+    // Neither headless browser can switch the real lock on (tests/e2e/README.md), so this key event
+    // carries the CapsLock modifier state itself; the guide reads exactly that state from key events.
+    await page.pressWithCapsLock('#nouveauMdp', 'A');
+    await page.waitForSelector(`${G}[data-warning="capslock"]`, 5000);
+    // A real key press with the lock off clears the warning.
+    await page.type('#nouveauMdp', 'b');
+    await page.waitFor(async () => (await page.guide('[data-warning="capslock"]')) === null, 5000, 'no caps');
+
+    expect(await page.guide('[data-warning="same-as-current"]')).toBeNull();
+    await page.type('#ancienMdp', 'Provisoire-2024');
+    await page.fill('#nouveauMdp', '');
+    await page.type('#nouveauMdp', 'Provisoire-2024');
+    await page.waitForSelector(`${G}[data-warning="same-as-current"]`, 5000);
+    await page.type('#nouveauMdp', '!');
+    await page.waitFor(
+      async () => (await page.guide('[data-warning="same-as-current"]')) === null,
+      5000,
+      'different from the current one',
+    );
+    await page.close();
+  });
+
   it('rates "Azerty123!" weak although it meets every rule, and checks the confirmation', async () => {
     const page = await h.newPage(getFixture('enej-change-password').url);
     await page.waitForSelector(`${G}[data-strength]`);
