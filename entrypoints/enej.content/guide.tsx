@@ -20,14 +20,14 @@ import { createGuideSession, type GuideSession } from '@/lib/guide/session';
 import type { Translate } from '@/lib/i18n/catalog';
 import type { RuleProfile } from '@/lib/rules';
 import { enejUserInputs, type StrengthEstimator } from '@/lib/strength/estimate';
+import { STRENGTH_SCRIPT, strengthFromScript } from '@/lib/strength/script';
 
 /** The extension API global that both browsers give content scripts; see `loadLazy`. */
 declare const chrome: { runtime: { getURL(path: string): string } };
 
 const ENEJ = new MatchPattern('https://*.lavienne86.fr/*');
 const HOST_NAME = 'sesame-guide';
-/** Set by the unlisted scripts `guide-strength.js` and `guide-generate.js` once they run in this world. */
-const STRENGTH_KEY = Symbol.for('sesame.strength');
+/** Set by the unlisted script `guide-generate.js` once it runs in this world. */
 const GENERATE_KEY = Symbol.for('sesame.generate');
 
 type Generate = (profile: RuleProfile) => GeneratedView | { errorKey: string };
@@ -53,8 +53,9 @@ async function loadLazy<T>(file: string, key: symbol): Promise<T> {
   return value;
 }
 
-const loadEstimator = async (): Promise<StrengthEstimator> =>
-  loadLazy<Promise<StrengthEstimator>>('/guide-strength.js', STRENGTH_KEY);
+// The same shared file and hand-over as the popup's (lib/strength/script.ts), with its retry on failure.
+const loadEstimator = (): Promise<StrengthEstimator> =>
+  strengthFromScript(() => import(/* @vite-ignore */ chrome.runtime.getURL(STRENGTH_SCRIPT)));
 const loadGenerator = () => loadLazy<Generate>('/guide-generate.js', GENERATE_KEY);
 
 /** After the field's own wrapper (label, eye button…) so the guide never sits between them. */
