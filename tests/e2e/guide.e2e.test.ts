@@ -123,8 +123,15 @@ describe.each(BROWSERS)('guide — %s', (name) => {
     expect(await page.guide('[data-warning="capslock"]')).toBeNull();
     // Neither headless browser can switch the real lock on (tests/e2e/README.md), so this key event
     // carries the CapsLock modifier state itself; the guide reads exactly that state from key events.
-    await page.pressWithCapsLock('#nouveauMdp', 'A');
-    await page.waitForSelector(`${G}[data-warning="capslock"]`, 5000);
+    // Pressed again until seen: the first press may land while the guide is still attaching to the field.
+    await page.waitFor(
+      async () => {
+        await page.pressWithCapsLock('#nouveauMdp', 'A');
+        return (await page.guide('[data-warning="capslock"]')) !== null;
+      },
+      5000,
+      'caps lock warning',
+    );
     // A real key press with the lock off clears the warning.
     await page.type('#nouveauMdp', 'b');
     await page.waitFor(async () => (await page.guide('[data-warning="capslock"]')) === null, 5000, 'no caps');

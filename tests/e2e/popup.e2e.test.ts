@@ -136,6 +136,9 @@ describe.each(BROWSERS)('popup — %s', (name) => {
         type Api = { storage: { local: { clear(): Promise<void> } } };
         const g = globalThis as unknown as { browser?: Api; chrome?: Api };
         await (g.browser ?? g.chrome)?.storage.local.clear();
+        // And the popup's settings mirror, or the next popup would open on the previous variant's
+        // settings and then redraw itself when it reads the cleared storage.
+        localStorage.clear();
       });
       await cleaner.close();
       // A fresh page, not goto() to the same URL: in Firefox that can return before the old document unloads.
