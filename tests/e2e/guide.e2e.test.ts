@@ -124,14 +124,23 @@ describe.each(BROWSERS)('guide — %s', (name) => {
     // Neither headless browser can switch the real lock on (tests/e2e/README.md), so this key event
     // carries the CapsLock modifier state itself; the guide reads exactly that state from key events.
     // Pressed again until seen: the first press may land while the guide is still attaching to the field.
-    await page.waitFor(
-      async () => {
-        await page.pressWithCapsLock('#nouveauMdp', 'A');
-        return (await page.guide('[data-warning="capslock"]')) !== null;
-      },
-      5000,
-      'caps lock warning',
-    );
+    await page
+      .waitFor(
+        async () => {
+          await page.pressWithCapsLock('#nouveauMdp', 'A');
+          return (await page.guide('[data-warning="capslock"]')) !== null;
+        },
+        10_000,
+        'caps lock warning',
+      )
+      .catch(async (error: Error) => {
+        const seen = await page.evaluate(() => ({
+          guides: document.querySelectorAll('sesame-guide').length,
+          text: document.querySelector('sesame-guide')?.shadowRoot?.textContent?.slice(0, 300) ?? null,
+          focused: document.activeElement?.id ?? null,
+        }));
+        throw new Error(`${error.message}; page: ${JSON.stringify(seen)}`);
+      });
     // A real key press with the lock off clears the warning.
     await page.type('#nouveauMdp', 'b');
     await page.waitFor(async () => (await page.guide('[data-warning="capslock"]')) === null, 5000, 'no caps');
