@@ -84,7 +84,12 @@ function GuideApp({
   const [state, setState] = useState(session.getState());
   const [generated, setGenerated] = useState<GeneratedView | null>(null);
   const [errorKey, setErrorKey] = useState<string | null>(null);
-  useEffect(() => session.subscribe(() => setState(session.getState())), [session]);
+  useEffect(() => {
+    // Effects run after paint (later still in a background tab): catch up with whatever the session
+    // emitted in between, or a Caps Lock press made before we subscribed would never show.
+    setState(session.getState());
+    return session.subscribe(() => setState(session.getState()));
+  }, [session]);
   const said = state.announcement
     .map((a) =>
       t(
