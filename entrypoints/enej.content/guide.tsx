@@ -1,10 +1,9 @@
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { MatchPattern } from 'wxt/utils/match-patterns';
-import { type GeneratedView, Guide } from '@/components/guide/Guide';
+import { type Generate, GuideApp } from '@/components/guide/GuideApp';
 import guideCss from '@/components/guide/guide.css?inline';
 import { SuccessCard } from '@/components/guide/SuccessCard';
 import {
@@ -18,7 +17,6 @@ import { isFromOwnExtension, parseGuideMessage, type StatusReply } from '@/lib/g
 import { effectiveProfile } from '@/lib/guide/profile';
 import { createGuideSession, type GuideSession } from '@/lib/guide/session';
 import type { Translate } from '@/lib/i18n/catalog';
-import type { RuleProfile } from '@/lib/rules';
 import { enejUserInputs, type StrengthEstimator } from '@/lib/strength/estimate';
 import { STRENGTH_SCRIPT, strengthFromScript } from '@/lib/strength/script';
 
@@ -29,8 +27,6 @@ const ENEJ = new MatchPattern('https://*.lavienne86.fr/*');
 const HOST_NAME = 'sesame-guide';
 /** Set by the unlisted script `guide-generate.js` once it runs in this world. */
 const GENERATE_KEY = Symbol.for('sesame.generate');
-
-type Generate = (profile: RuleProfile) => GeneratedView | { errorKey: string };
 
 // Keys are checked against the catalog at build time (lintCatalog); WXT's typing only knows its own.
 const getMessage = (key: string, substitutions?: string[]): string =>
@@ -70,78 +66,6 @@ function anchorFor(form: PasswordForm): Element {
   return el;
 }
 
-function GuideApp({
-  session,
-  profile,
-  fromPage,
-  generate,
-}: {
-  session: GuideSession;
-  profile: RuleProfile;
-  fromPage: boolean;
-  generate: () => Promise<Generate>;
-}) {
-  const [state, setState] = useState(session.getState());
-  const [generated, setGenerated] = useState<GeneratedView | null>(null);
-  const [errorKey, setErrorKey] = useState<string | null>(null);
-  useEffect(() => {
-    // Effects run after paint (later still in a background tab): catch up with whatever the session
-    // emitted in between, or a Caps Lock press made before we subscribed would never show.
-    setState(session.getState());
-    return session.subscribe(() => setState(session.getState()));
-  }, [session]);
-  const said = state.announcement
-    .map((a) =>
-      t(
-        a.key,
-        a.params.map((p) => t(p)),
-      ),
-    )
-    .join(' ');
-  return (
-    <Guide
-      t={t}
-      lang={browser.i18n.getUILanguage().startsWith('fr') ? 'fr' : 'en'}
-      view={state.view}
-      pageRules={fromPage}
-      strength={state.strength}
-      strengthUnavailable={state.strengthUnavailable}
-      capsLock={state.capsLock}
-      announcement={said}
-      generated={generated}
-      errorKey={errorKey}
-      onGenerate={(event) => {
-        // Only a real click fills the page: a script on the page cannot make us write into its fields.
-        if (!event.isTrusted) return;
-        generate().then(
-          (run) => {
-            const result = run(profile);
-            if ('errorKey' in result) {
-              setGenerated(null);
-              setErrorKey(result.errorKey);
-              return;
-            }
-            const filled = session.fill(result.password);
-            setErrorKey(filled.ok ? null : 'guide_fill_error');
-            setGenerated(result);
-          },
-          // Outside ENEJ, Chrome does not let the page's origin load our generator file.
-          () => setErrorKey('guide_generate_unavailable'),
-        );
-      }}
-      onCopy={async () => {
-        if (!generated) return false;
-        try {
-          await navigator.clipboard.writeText(generated.password);
-          return true;
-        } catch {
-          return false;
-        }
-      }}
-    />
-  );
-}
-
 interface Mounted {
   field: HTMLInputElement;
   ui: ShadowRootContentScriptUi<unknown>;
@@ -151,6 +75,7 @@ interface Mounted {
 
 /** Wires the guide to the page for the content script's lifetime; everything dies with `ctx`. */
 export function startGuide(ctx: ContentScriptContext): void {
+  const lang = browser.i18n.getUILanguage().startsWith('fr') ? 'fr' : 'en';
   let started = ENEJ.includes(location.href);
   let mounted: Mounted | null = null;
   let mounting: HTMLInputElement | null = null;
@@ -204,7 +129,14 @@ export function startGuide(ctx: ContentScriptContext): void {
       isolateEvents: true,
       onMount: (container) => {
         render(
-          <GuideApp session={session} profile={profile} fromPage={fromPage} generate={loadGenerator} />,
+          <GuideApp
+            session={session}
+            profile={profile}
+            fromPage={fromPage}
+            generate={loadGenerator}
+            t={t}
+            lang={lang}
+          />,
           container,
         );
         return container;
