@@ -16,7 +16,7 @@ import { childLifetime, scopedContext } from '@/lib/guide/lifetime';
 import { isFromOwnExtension, parseGuideMessage, type StatusReply } from '@/lib/guide/messages';
 import { effectiveProfile } from '@/lib/guide/profile';
 import { createGuideSession, type GuideSession } from '@/lib/guide/session';
-import type { Translate } from '@/lib/i18n/catalog';
+import { CATALOG_LANG_KEY, messagesLang, type Translate } from '@/lib/i18n/catalog';
 import { enejUserInputs, type StrengthEstimator } from '@/lib/strength/estimate';
 import { STRENGTH_SCRIPT, strengthFromScript } from '@/lib/strength/script';
 
@@ -75,7 +75,7 @@ interface Mounted {
 
 /** Wires the guide to the page for the content script's lifetime; everything dies with `ctx`. */
 export function startGuide(ctx: ContentScriptContext): void {
-  const lang = browser.i18n.getUILanguage().startsWith('fr') ? 'fr' : 'en';
+  const lang = messagesLang(t(CATALOG_LANG_KEY) || browser.i18n.getUILanguage());
   let started = ENEJ.includes(location.href);
   let mounted: Mounted | null = null;
   let mounting: HTMLInputElement | null = null;

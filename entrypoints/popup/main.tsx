@@ -3,13 +3,13 @@ import { browser } from 'wxt/browser';
 import { PopupApp } from '@/components/popup/PopupApp';
 import type { PopupPassword } from '@/components/popup/types';
 import { generatePassword, typingHints } from '@/lib/generate';
-import type { Translate } from '@/lib/i18n/catalog';
+import { CATALOG_LANG_KEY, messagesLang, type Translate } from '@/lib/i18n/catalog';
 import { createCryptoRandom } from '@/lib/random/source';
 import { ENEJ_PROFILE } from '@/lib/rules/profile';
 import { loadSettings, type PopupSettings, saveSettings, toGenerateOptions } from '@/lib/settings/settings';
 import { enejUserInputs, STRENGTH_MAX_INPUT } from '@/lib/strength/estimate';
 import { STRENGTH_SCRIPT, strengthFromScript } from '@/lib/strength/script';
-import { createPageActions, findTargetTab, lazyPageActions, messagesLang, type PopupBrowser } from './page';
+import { createPageActions, findTargetTab, lazyPageActions, type PopupBrowser } from './page';
 import { readSettingsMirror, sameSettings, writeSettingsMirror } from './settings-mirror';
 
 /** The extension API global of both browsers' extension pages; see `loadStrength`. */
@@ -51,7 +51,7 @@ export function startPopup(): void {
   const t: Translate = (key, params) => i18n.getMessage(key, params ? [...params] : undefined);
   // The catalog the browser actually picked names its own language: `getUILanguage()` alone can disagree
   // (measured: headless Chromium reports `fr-FR` while it serves the `en` messages).
-  const lang = messagesLang(t('popup_lang') || browser.i18n.getUILanguage());
+  const lang = messagesLang(t(CATALOG_LANG_KEY) || browser.i18n.getUILanguage());
   document.documentElement.lang = lang;
   document.title = t('popup_title');
 

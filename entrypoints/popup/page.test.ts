@@ -4,7 +4,6 @@ import {
   findTargetTab,
   GUIDE_SCRIPT,
   lazyPageActions,
-  messagesLang,
   type PopupBrowser,
   parseStatus,
 } from './page';
@@ -116,19 +115,12 @@ describe('page actions', () => {
   });
 });
 
-describe('parseStatus and messagesLang', () => {
+describe('parseStatus', () => {
   it('accepts only well-formed answers', () => {
     expect(parseStatus({ kind: 'success' })).toEqual({ kind: 'success', canFill: false });
     expect(parseStatus({ kind: 'evil', canFill: true })).toBeNull();
     expect(parseStatus('change-password')).toBeNull();
     expect(parseStatus(null)).toBeNull();
-  });
-
-  it('maps the browser language to the messages shown', () => {
-    expect(messagesLang('en-GB')).toBe('en');
-    expect(messagesLang('fr')).toBe('fr');
-    expect(messagesLang('de-DE')).toBe('fr');
-    expect(messagesLang('')).toBe('fr');
   });
 });
 

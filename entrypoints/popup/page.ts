@@ -1,5 +1,4 @@
 import type { GuideOutcome, PageActions, PageStatus } from '@/components/popup/types';
-import { LANGS, type Lang } from '@/lib/i18n/catalog';
 
 /** The slice of the WebExtension API the popup uses, so tests can hand in a fake. */
 export interface PopupBrowser {
@@ -22,15 +21,6 @@ export const GUIDE_SCRIPT = '/content-scripts/enej.js';
 
 // A content script that exists but never answers must not leave the popup waiting forever.
 const REPLY_TIMEOUT_MS = 2000;
-
-/**
- * The language the messages are actually shown in: browsers look up `en` for `en-GB`, and fall back to
- * the default locale (French) for languages we do not ship.
- */
-export function messagesLang(uiLanguage: string): Lang {
-  const primary = uiLanguage.toLowerCase().split(/[-_]/)[0] ?? '';
-  return (LANGS as readonly string[]).includes(primary) ? (primary as Lang) : 'fr';
-}
 
 /**
  * The tab the popup acts on. Opened from the toolbar, the popup belongs to no tab and the page the family

@@ -1,6 +1,13 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lintCatalog, toMessagesJson, translatorFromCatalog } from './catalog';
+import {
+  CATALOG_LANG_KEY,
+  LANGS,
+  lintCatalog,
+  messagesLang,
+  toMessagesJson,
+  translatorFromCatalog,
+} from './catalog';
 import { loadCatalog } from './load-catalog';
 
 describe('message catalog', () => {
@@ -30,5 +37,16 @@ describe('message catalog', () => {
       'b-c: key must match /^[A-Za-z0-9_@]+$/',
       'b-c: missing en',
     ]);
+  });
+
+  it('maps the browser language to the messages shown', () => {
+    expect(messagesLang('en-GB')).toBe('en');
+    expect(messagesLang('fr')).toBe('fr');
+    expect(messagesLang('de-DE')).toBe('fr');
+    expect(messagesLang('')).toBe('fr');
+  });
+
+  it("names each catalog's own language", () => {
+    for (const lang of LANGS) expect(translatorFromCatalog(catalog, lang)(CATALOG_LANG_KEY)).toBe(lang);
   });
 });

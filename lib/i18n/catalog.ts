@@ -13,6 +13,20 @@ export interface CatalogEntry {
 }
 export type Catalog = Record<string, CatalogEntry>;
 
+/**
+ * The language the messages are actually shown in, for `lang` attributes. Pass `t(CATALOG_LANG_KEY)`
+ * first: the browser may serve a catalog other than `getUILanguage()` suggests (measured: headless
+ * Chromium without its language pack reports `fr-FR` and serves `en`). Browsers look up `en` for `en-GB`
+ * and fall back to the default locale (French) for languages we do not ship.
+ */
+export function messagesLang(uiLanguage: string): Lang {
+  const primary = uiLanguage.toLowerCase().split(/[-_]/)[0] ?? '';
+  return (LANGS as readonly string[]).includes(primary) ? (primary as Lang) : 'fr';
+}
+
+/** A message whose text, in each catalog, is that catalog's own language code. */
+export const CATALOG_LANG_KEY = 'catalog_lang';
+
 /** Translates a message key with `$1`…`$9` substitutions; the UI receives one of these. */
 export type Translate = (key: string, params?: readonly string[]) => string;
 
