@@ -122,7 +122,7 @@ describe('message catalog', () => {
   it('isolates substitutions in a right-to-left language only', () => {
     const t = translatorFromCatalog({ k: { fr: 'Encore $1', en: '$1 more' } }, 'fr');
     expect(isolatingTranslate(t, 'fr')).toBe(t);
-    expect(isolatingTranslate(t, 'ar')('k', ['! @ #'])).toBe('Encore \u2068! @ #\u2069');
+    expect(isolatingTranslate(t, 'ar')('k', ['! @ #'])).toBe('Encore \u2066! @ #\u2069');
   });
 
   it("names each catalog's own language", () => {

@@ -64,20 +64,22 @@ export const CATALOG_LANG_KEY = 'catalog_lang';
 /** Translates a message key with `$1`…`$9` substitutions; the UI receives one of these. */
 export type Translate = (key: string, params?: readonly string[]) => string;
 
-const FSI = '\u2068';
+const LRI = '\u2066';
 const PDI = '\u2069';
 
 /**
- * In a right-to-left language, each substitution (a count, a refused "?", the list of specials, a key
- * name) is wrapped in First Strong Isolate … Pop Directional Isolate, so it keeps its own direction and
- * its neighbours' punctuation does not jump across it. Left-to-right languages get `t` unchanged.
+ * In a right-to-left language, each substitution (a count, a refused "?", the list of specials, a key label
+ * such as "- (6)", the digits "6 7 9") is wrapped in Left-to-Right Isolate … Pop Directional Isolate, so it
+ * reads as it does in French and its neighbours' punctuation does not jump across it. Left-to-right
+ * isolates, not first-strong ones: these strings mostly hold no strong character, and Chromium laid
+ * "6 7 9" out as "9 7 6" inside a first-strong isolate. Left-to-right languages get `t` unchanged.
  */
 export function isolatingTranslate(t: Translate, lang: string): Translate {
   if (textDirection(lang) === 'ltr') return t;
   return (key, params) =>
     t(
       key,
-      params?.map((p) => `${FSI}${p}${PDI}`),
+      params?.map((p) => `${LRI}${p}${PDI}`),
     );
 }
 

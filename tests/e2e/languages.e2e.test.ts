@@ -165,6 +165,30 @@ describe.each(BROWSERS)('languages — %s', (name) => {
         expect(facts.password).toMatch(MEMORABLE);
         expect(facts.passwordDirection).toBe('ltr');
         expect(facts.overflow).toBeLessThanOrEqual(0);
+        // A substitution inside Arabic text keeps its order: the digits hint's "1 4 7" reads left to right.
+        const digits = await page.evaluate(() => {
+          const hint = document
+            .querySelector('sesame-guide')
+            ?.shadowRoot?.querySelector('li[data-char="0–9"]');
+          const xs: number[] = [];
+          for (const node of hint?.childNodes ?? []) {
+            if (node.nodeType !== Node.TEXT_NODE) continue; // the key cap is checked apart
+            const text = node.textContent ?? '';
+            const list = text.match(/\u2066([0-9 ]+)\u2069/);
+            if (!list) continue;
+            const start = text.indexOf(list[0]) + 1;
+            for (let i = start; i < start + (list[1]?.length ?? 0); i++) {
+              if (text[i] === ' ') continue;
+              const range = document.createRange();
+              range.setStart(node, i);
+              range.setEnd(node, i + 1);
+              xs.push(range.getBoundingClientRect().left);
+            }
+          }
+          return xs;
+        });
+        expect(digits.length).toBeGreaterThan(0);
+        expect(digits.every((x, i) => i === 0 || x > (digits[i - 1] ?? 0))).toBe(true);
         expect(facts.outside).toBe(0);
         violations = await axe(page, 'sesame-guide >>> .guide');
         expect(violations, formatViolations(violations)).toEqual([]);
