@@ -66,6 +66,39 @@ describe('message catalog', () => {
       expect(t(key, ['@', 'à (0)']), `${lang} ${key}`).toContain('à (0)');
   });
 
+  // locales/GLOSSARY.md: 30 terms in every language; where a message is (or holds) the term itself, each
+  // catalog must use the glossary's word, so a translator's synonym shows up here.
+  it('uses the glossary terms, and the glossary has 30 terms in all seven languages', () => {
+    const columns = ['#', 'fr', 'en', 'ar', 'pt', 'tr', 'es', 'uk'];
+    const rows = readFileSync(join(LOCALES, 'GLOSSARY.md'), 'utf8')
+      .split('\n')
+      .filter((line) => /^\| \d+ /.test(line))
+      .map((line) =>
+        line
+          .split('|')
+          .slice(1, -1)
+          .map((cell) => cell.replace(/[★⌨]|\(button\)/g, '').trim()),
+      );
+    expect(rows).toHaveLength(30);
+    for (const row of rows) expect(row.filter((cell) => cell !== '')).toHaveLength(columns.length);
+    const term = (n: number, lang: string) => rows[n - 1]?.[columns.indexOf(lang)]?.toLowerCase() ?? '?';
+    const heldIn: Record<number, string> = {
+      1: 'guide_generated_title',
+      5: 'guide_all_met',
+      7: 'guide_rulename_special',
+      24: 'pw_copy',
+      27: 'popup_strength_title',
+      28: 'popup_mode_memorable',
+      29: 'popup_print',
+      30: 'popup_options',
+    };
+    for (const lang of EXTRA_LANGS) {
+      const t = translatorFromCatalog(catalog, lang);
+      for (const [n, key] of Object.entries(heldIn))
+        expect(t(key).toLowerCase(), `${lang} ${key}`).toContain(term(Number(n), lang));
+    }
+  });
+
   it('flags a translation whose key is gone', () => {
     const base: Catalog = { a: { fr: 'x', en: 'y' } };
     expect(addTranslations(base, 'pt', 'locales/pt/x.json', { a: 'z', gone: 'w' })).toEqual([
