@@ -11,7 +11,7 @@ import { enejUserInputs, STRENGTH_MAX_INPUT } from '@/lib/strength/estimate';
 import { STRENGTH_SCRIPT, strengthFromScript } from '@/lib/strength/script';
 import { createPageActions, findTargetTab, lazyPageActions, type PopupBrowser } from './page';
 import { readSettingsMirror, sameSettings, writeSettingsMirror } from './settings-mirror';
-import { popupView } from './view';
+import { isAndroid, popupView } from './view';
 
 /** The extension API global of both browsers' extension pages; see `loadStrength`. */
 declare const chrome: { runtime: { getURL(path: string): string } };
@@ -111,6 +111,12 @@ export function startPopup(): void {
         page={page}
         print={() => window.print()}
         now={() => new Date()}
+        keepAbilities={() => ({
+          print: typeof window.print === 'function',
+          share: typeof navigator.share === 'function',
+          phone: isAndroid(navigator.userAgent),
+        })}
+        share={(data) => navigator.share(data)}
       />,
       root,
     );

@@ -219,6 +219,67 @@ describe.each(BROWSERS)('small screens — %s', (name) => {
     });
   }
 
+  it('without window.print (a phone), the card to keep is offered to send or copy instead', async () => {
+    const popup = await fullPopup(h, 320);
+    const password = (await popup.query('[data-testid="password"]'))?.text ?? '';
+    // As in a browser where printing is missing; the share sheet is a stand-in that keeps what it was given.
+    await popup.evaluate(() => {
+      const w = window as unknown as { print?: unknown; shared?: unknown };
+      w.print = undefined;
+      Object.defineProperty(navigator, 'share', {
+        configurable: true,
+        value: async (data: unknown) => {
+          w.shared = data;
+        },
+      });
+    });
+    await popup.click('[data-action="print"]');
+    await popup.waitForSelector('[data-testid="keep-choice"]');
+    const offered = await popup.queryAll('[data-testid="keep-choice"] button');
+    expect(offered.map((b) => b.attributes['data-action'])).toEqual(['card-share', 'card-copy']);
+    expect(offered[0]?.focused).toBe(true);
+    expect(problems(await layout(popup, 'page'), 320, false)).toEqual([]);
+
+    await popup.click('[data-action="card-share"]');
+    await popup.waitFor(
+      async () =>
+        (await popup.evaluate(() => (window as unknown as { shared?: unknown }).shared)) !== undefined,
+      5000,
+      'the share sheet called',
+    );
+    const shared = await popup.evaluate(
+      () => (window as unknown as { shared: { title: string; text: string } }).shared,
+    );
+    expect(shared.title).toBe('Mon mot de passe ENEJ');
+    expect(shared.text.split('\n')).toContain(password);
+    expect(shared.text).toContain('Pronote');
+
+    await popup.click('[data-action="card-copy"]');
+    await popup.waitFor(
+      async () => (await popup.query('.popup__keep [data-notice]')) !== null,
+      5000,
+      'copy outcome',
+    );
+    expect((await popup.query('.popup__keep [data-notice]'))?.attributes['data-notice']).toBe(
+      'popup_card_copied',
+    );
+    // The clipboard holds the card: pasted back into a field, the way a family would use it.
+    await popup.evaluate(() => {
+      const area = document.createElement('textarea');
+      area.id = 'collage';
+      area.setAttribute('aria-label', 'collage');
+      document.body.prepend(area);
+    });
+    await popup.focus('#collage');
+    await popup.press('Control+V');
+    await popup.waitFor(
+      async () => ((await popup.query('#collage'))?.value ?? '').split('\n').includes(password),
+      5000,
+      'pasted card',
+    );
+    expect(h.requests.filter((r) => r.fromExtension && r.outcome !== 'internal')).toEqual([]);
+  });
+
   it('guide at 320 px with WCAG text spacing (1.4.12): still nothing clipped or covered', async () => {
     const page = await fullGuide(h, 320);
     await applyTextSpacing(page, 'guide');
