@@ -280,6 +280,44 @@ describe.each(BROWSERS)('small screens — %s', (name) => {
     expect(h.requests.filter((r) => r.fromExtension && r.outcome !== 'internal')).toEqual([]);
   });
 
+  it('on other saved change-password pages at 320 px, the guide adds no width and covers no field', async () => {
+    // Keycloak (two themes, the account console without a meta viewport), LemonLDAP (wider than 320 px on
+    // its own), ENT NG: the guide must fit whatever box the site gives it.
+    const names = [
+      'keycloak-update-password',
+      'keycloak-v2-update-password',
+      'keycloak-account-password',
+      'lemonldap-password',
+      'ent-ng-force-change',
+    ];
+    serveFixtures(h, names);
+    const found: Record<string, string[]> = {};
+    for (const fixture of names) {
+      const f = getFixture(fixture);
+      const page = await h.newPage();
+      await page.setViewport({ width: 320, height: HEIGHT });
+      await page.goto(f.url);
+      await page.waitForSelector(`${G}[data-rule="length"]`);
+      const expected = f.expect as { newPassword?: string; confirm?: string };
+      const fields = [expected.newPassword, expected.confirm].filter((x): x is string => x !== undefined);
+      const l = await layout(page, 'guide', fields);
+      const pageAlone = await page.evaluate(() => {
+        const host = document.querySelector('sesame-guide') as HTMLElement;
+        host.style.setProperty('display', 'none', 'important');
+        const width = document.documentElement.scrollWidth;
+        host.style.removeProperty('display');
+        return width;
+      });
+      // The site's own width is the site's; the guide must not add to it.
+      found[fixture] = problems(l, Math.max(320, pageAlone), true).filter(
+        (p) => !(p.startsWith('horizontal scroll') && l.scrollWidth <= pageAlone),
+      );
+      if (l.scrollWidth > pageAlone) found[fixture]?.push(`guide adds ${l.scrollWidth - pageAlone} px`);
+      await page.close();
+    }
+    expect(found).toEqual(Object.fromEntries(names.map((n) => [n, []])));
+  });
+
   it('guide at 320 px with WCAG text spacing (1.4.12): still nothing clipped or covered', async () => {
     const page = await fullGuide(h, 320);
     await applyTextSpacing(page, 'guide');
