@@ -369,7 +369,7 @@ describe.each(BROWSERS)('dark scheme and reduced motion — %s', (name) => {
   });
 
   if (name === 'chromium') {
-    it('the real toolbar popup keeps its desktop width', async () => {
+    it('the real toolbar popup keeps its desktop width, fits it, and its targets are ≥ 24 px', async () => {
       const page = await h.newPage(ENEJ.url);
       const popup = await h.triggerAction(page);
       if (!popup) throw new Error('no popup');
@@ -380,6 +380,10 @@ describe.each(BROWSERS)('dark scheme and reduced motion — %s', (name) => {
         5000,
         'the panel at 360 px',
       );
+      const l = await layout(popup, 'page');
+      expect(l.scrollWidth).toBeLessThanOrEqual(l.innerWidth);
+      expect(l.clipped).toEqual([]);
+      expect(smallTargets(l.targets)).toEqual([]);
       await popup.close();
       await page.close();
     });
