@@ -387,6 +387,30 @@ describe.each(BROWSERS)('dark scheme and reduced motion — %s', (name) => {
       await popup.close();
       await page.close();
     });
+  } else {
+    it('the real toolbar popup keeps its desktop width and fits it', async () => {
+      // Firefox's panel is out of BiDi's reach, but another page of the extension can look into it.
+      const tab = await h.openExtensionPage('popup.html');
+      expect(await tab.evaluate(() => document.documentElement.dataset.view)).toBe('page');
+      const page = await h.newPage(ENEJ.url);
+      await h.triggerAction(page);
+      const panel = () =>
+        tab.evaluateSource<{ view?: string; width: number; scrollWidth: number }[]>(`(() => {
+          const views = browser.extension.getViews({ type: 'popup' });
+          return views.filter((w) => w.document.querySelector('[data-testid="password"]')).map((w) => ({
+            view: w.document.documentElement.dataset.view,
+            width: w.innerWidth,
+            scrollWidth: w.document.documentElement.scrollWidth,
+          }));
+        })()`);
+      await tab.waitFor(async () => (await panel()).length === 1, 10_000, 'the toolbar popup');
+      await tab.waitFor(async () => ((await panel())[0]?.width ?? 0) >= 360, 5000, 'the panel at 360 px');
+      const [shown] = await panel();
+      expect(shown?.view).toBe('panel');
+      expect(shown?.scrollWidth).toBeLessThanOrEqual(shown?.width ?? 0);
+      await page.close();
+      await tab.close();
+    });
   }
 });
 
