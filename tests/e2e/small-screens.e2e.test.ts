@@ -49,9 +49,16 @@ async function fullGuide(h: Harness, width: number, generate = true): Promise<HP
     5000,
     'digit ok',
   );
+  // The strength verdict arrives later (its script loads on the first key) and pushes the button down: a
+  // click aimed before it lands would miss.
+  await page.waitFor(
+    async () => ((await page.guide('[data-strength]'))?.attributes['data-strength'] ?? '') !== '',
+    15_000,
+    'strength computed',
+  );
   if (generate) {
     await page.click(`${G}[data-action="generate"]`);
-    await page.waitForSelector(`${G}[data-generated="true"]`, 10_000);
+    await page.waitForSelector(`${G}[data-generated="true"]`);
   }
   return page;
 }
@@ -443,7 +450,7 @@ describe.each(BROWSERS)('forced colours — %s', (name) => {
     }
     await shot(page, `guide-forced-colors-${name}.png`);
     await page.click(`${G}[data-action="generate"]`);
-    await page.waitForSelector(`${G}[data-generated="true"]`, 10_000);
+    await page.waitForSelector(`${G}[data-generated="true"]`);
     expect(await lowContrastText(page, 'guide')).toEqual([]);
     const violations = await axe(page, 'sesame-guide >>> .guide', FORCED_AXE);
     expect(violations, formatViolations(violations)).toEqual([]);
