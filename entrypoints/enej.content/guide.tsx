@@ -12,6 +12,7 @@ import {
   type PasswordForm,
   readPasswordRulesAttr,
 } from '@/lib/detect/detect';
+import { mutationsMatter, passwordLikeIn } from '@/lib/detect/watch';
 import { childLifetime, scopedContext } from '@/lib/guide/lifetime';
 import { isFromOwnExtension, parseGuideMessage, type StatusReply } from '@/lib/guide/messages';
 import { effectiveProfile } from '@/lib/guide/profile';
@@ -196,17 +197,28 @@ export function startGuide(ctx: ContentScriptContext): void {
     successLife = life;
   };
 
+  // What the next burst of mutations is checked against before any full detection (lib/detect/watch.ts).
+  let watched: Element[] | null = [];
+  /** A change form was found in this page's life: only then can a success step follow. */
+  let formSeen = false;
+
   const sync = () => {
     if (!started || ctx.isInvalid) return;
-    const page = detectPage(document);
+    const page = detectPage(document, { success: formSeen });
     lastKind = page.kind;
     if (page.kind === 'change-password') {
+      formSeen = true;
+      const { newPassword, confirm, current } = page.form;
+      watched = [newPassword, confirm, current].filter((x): x is HTMLInputElement => x !== null);
+      observe();
       const field = page.form.newPassword;
       if (mounted && mounted.field === field && field.isConnected && mounted.ui.shadowHost.isConnected)
         return;
       if (mounting === field) return;
       void mountGuide(page.form);
     } else {
+      watched = passwordLikeIn(document);
+      observe();
       mounting = null;
       unmountGuide();
       if (page.kind === 'success') void showSuccess();
@@ -225,14 +237,32 @@ export function startGuide(ctx: ContentScriptContext): void {
       sync();
     }, 0);
   };
-  const observer = new MutationObserver(schedule);
-  observer.observe(document.documentElement, {
-    childList: true,
-    subtree: true,
-    // Wizards often reveal their next step by toggling these rather than inserting nodes.
-    attributes: true,
-    attributeFilter: ['hidden', 'style', 'class', 'aria-hidden'],
+  // Most ENEJ pages (home, messagerie, timetable) never hold a password field, and many of them animate.
+  // There a burst costs a look at the nodes it added; a full detection runs only when the burst can change
+  // its answer. After a change form was seen, every burst is checked in full: the success step that
+  // follows is plain text, which no cheaper test recognises.
+  const observer = new MutationObserver((records) => {
+    if ((formSeen && lastKind !== 'change-password') || mutationsMatter(records, watched)) schedule();
   });
+  let watchingAttributes: boolean | null = null;
+  const observe = () => {
+    // With no password-like field on the page, no attribute can reveal one: class and style changes
+    // (carousels, clocks) then do not even make a record.
+    const attributes = formSeen || watched === null || watched.length > 0;
+    if (attributes === watchingAttributes) return;
+    watchingAttributes = attributes;
+    observer.observe(document.documentElement, {
+      childList: true,
+      subtree: true,
+      ...(attributes
+        ? {
+            // Wizards often reveal their next step by toggling these rather than inserting nodes.
+            attributes: true,
+            attributeFilter: ['hidden', 'style', 'class', 'aria-hidden'],
+          }
+        : {}),
+    });
+  };
   ctx.onInvalidated(() => observer.disconnect());
   ctx.addEventListener(window, 'wxt:locationchange', schedule);
 
