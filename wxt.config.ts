@@ -41,13 +41,17 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'fr',
     permissions: ['storage', 'activeTab', 'scripting'],
-    // The guide's lazy files (zxcvbn, the generator), imported by URL from the content script on first use. Chrome only
-    // lets a content script import what the page's origin may load; Firefox content scripts need no entry.
+    // The guide's lazy files (its UI, zxcvbn, the generator), imported by URL from the content script on first use.
+    // Chrome only lets a content script import what the page's origin may load, so they are listed for ENEJ hosts
+    // only (elsewhere the popup injects guide-ui.js itself); Firefox content scripts need no entry.
     ...(browser === 'firefox'
       ? {}
       : {
           web_accessible_resources: [
-            { resources: ['guide-strength.js', 'guide-generate.js'], matches: ['https://*.lavienne86.fr/*'] },
+            {
+              resources: ['guide-ui.js', 'guide-strength.js', 'guide-generate.js'],
+              matches: ['https://*.lavienne86.fr/*'],
+            },
           ],
         }),
     ...(browser === 'firefox'

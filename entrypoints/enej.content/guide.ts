@@ -1,33 +1,15 @@
-import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { MatchPattern } from 'wxt/utils/match-patterns';
-import { type Generate, GuideApp } from '@/components/guide/GuideApp';
-import guideCss from '@/components/guide/guide.css?inline';
-import { SuccessCard } from '@/components/guide/SuccessCard';
-import {
-  collectPolicyTexts,
-  detectPage,
-  type PasswordForm,
-  readPasswordRulesAttr,
-} from '@/lib/detect/detect';
+import { detectPage, type PasswordForm } from '@/lib/detect/detect';
 import { mutationsMatter, passwordLikeIn } from '@/lib/detect/watch';
 import { childLifetime, scopedContext } from '@/lib/guide/lifetime';
 import { isFromOwnExtension, parseGuideMessage, type StatusReply } from '@/lib/guide/messages';
-import { effectiveProfile } from '@/lib/guide/profile';
-import { createGuideSession, type GuideSession } from '@/lib/guide/session';
 import { CATALOG_LANG_KEY, messagesLang, type Translate } from '@/lib/i18n/catalog';
-import { enejUserInputs, type StrengthEstimator } from '@/lib/strength/estimate';
-import { STRENGTH_SCRIPT, strengthFromScript } from '@/lib/strength/script';
-
-/** The extension API global that both browsers give content scripts; see `loadLazy`. */
-declare const chrome: { runtime: { getURL(path: string): string } };
+import { HOST_NAME } from './lazy';
+import type { GuideUi, PreparedGuide, PreparedUi } from './ui';
 
 const ENEJ = new MatchPattern('https://*.lavienne86.fr/*');
-const HOST_NAME = 'sesame-guide';
-/** Set by the unlisted script `guide-generate.js` once it runs in this world. */
-const GENERATE_KEY = Symbol.for('sesame.generate');
 
 // Keys are checked against the catalog at build time (lintCatalog); WXT's typing only knows its own.
 const getMessage = (key: string, substitutions?: string[]): string =>
@@ -35,52 +17,23 @@ const getMessage = (key: string, substitutions?: string[]): string =>
 const getURL = (path: string): string => (browser.runtime.getURL as (path: string) => string)(path);
 const t: Translate = (key, params) => getMessage(key, params ? [...params] : undefined) || key;
 
-/**
- * zxcvbn (~540 KB) and the word list stay out of the content script, which cannot split chunks: each is
- * its own file, imported by URL on first use (first keystroke, first "Générer" click).
- */
-async function loadLazy<T>(file: string, key: symbol): Promise<T> {
-  const slot = globalThis as unknown as Record<symbol, T | undefined>;
-  // Spelled `chrome.runtime.getURL(…)` inside `import()` on purpose: it is the one dynamic-import form
-  // Mozilla's add-ons linter accepts as safe, and minifiers never rename the `chrome` global (Firefox
-  // provides it to content scripts too).
-  if (slot[key] === undefined) await import(/* @vite-ignore */ chrome.runtime.getURL(file));
-  const value = slot[key];
-  if (value === undefined) throw new Error(`${file} did not load`);
-  return value;
-}
-
-// The same shared file and hand-over as the popup's (lib/strength/script.ts), with its retry on failure.
-const loadEstimator = (): Promise<StrengthEstimator> =>
-  strengthFromScript(() => import(/* @vite-ignore */ chrome.runtime.getURL(STRENGTH_SCRIPT)));
-const loadGenerator = () => loadLazy<Generate>('/guide-generate.js', GENERATE_KEY);
-
-/** After the field's own wrapper (label, eye button…) so the guide never sits between them. */
-function anchorFor(form: PasswordForm): Element {
-  const others = [form.confirm, form.current].filter((x): x is HTMLInputElement => x !== null);
-  let el: Element = form.newPassword;
-  while (el.parentElement && el.parentElement !== form.container && el.parentElement !== document.body) {
-    const parent: Element = el.parentElement;
-    if (others.some((o) => parent.contains(o))) break;
-    el = parent;
-  }
-  return el;
-}
-
 interface Mounted {
   field: HTMLInputElement;
-  ui: ShadowRootContentScriptUi<unknown>;
+  ui: PreparedGuide;
   life: AbortController;
-  session: GuideSession;
 }
 
-/** Wires the guide to the page for the content script's lifetime; everything dies with `ctx`. */
-export function startGuide(ctx: ContentScriptContext): void {
+/**
+ * Wires the guide to the page for the content script's lifetime; everything dies with `ctx`. This is what
+ * every ENEJ page runs: detection and its triggers. `loadUi` brings the guide's UI (a separate file) when a
+ * change form is first found.
+ */
+export function startGuide(ctx: ContentScriptContext, loadUi: () => Promise<GuideUi>): void {
   const lang = messagesLang(t(CATALOG_LANG_KEY) || browser.i18n.getUILanguage());
   let started = ENEJ.includes(location.href);
   let mounted: Mounted | null = null;
   let mounting: HTMLInputElement | null = null;
-  let success: ShadowRootContentScriptUi<unknown> | null = null;
+  let success: PreparedUi | null = null;
   let successDismissed = false;
   let lastKind: StatusReply['kind'] = 'none';
 
@@ -107,46 +60,18 @@ export function startGuide(ctx: ContentScriptContext): void {
     mounting = form.newPassword;
     unmountGuide();
     removeSuccess();
-    const { profile, fromPage } = effectiveProfile(
-      collectPolicyTexts(document, form),
-      readPasswordRulesAttr(form),
-    );
     const life = childLifetime(ctx);
-    const session = createGuideSession({
-      fields: { newPassword: form.newPassword, confirm: form.confirm, current: form.current },
-      profile,
-      signal: life.signal,
-      loadEstimator,
-      userInputs: enejUserInputs(new Date()),
-    });
-    const ui = await createShadowRootUi(scopedContext(ctx, life.signal), {
-      name: HOST_NAME,
-      css: guideCss,
-      mode: 'open',
-      position: 'inline',
-      anchor: anchorFor(form),
-      append: 'after',
-      // Keys typed in the guide must not reach the page's shortcuts (Enter submitting the form…).
-      isolateEvents: true,
-      onMount: (container) => {
-        render(
-          <GuideApp
-            session={session}
-            profile={profile}
-            fromPage={fromPage}
-            generate={loadGenerator}
-            t={t}
-            lang={lang}
-          />,
-          container,
-        );
-        return container;
-      },
-      onRemove: (container) => {
-        if (container) render(null, container as HTMLElement);
-      },
-    });
-    // The page may have replaced the field (or the script died) while the stylesheet loaded.
+    let ui: PreparedGuide;
+    try {
+      const api = await loadUi();
+      ui = await api.prepareGuide(scopedContext(ctx, life.signal), form, { t, lang, signal: life.signal });
+    } catch {
+      // The UI file could not load (the extension was updated under the page…): the next change retries.
+      life.abort();
+      if (mounting === form.newPassword) mounting = null;
+      return;
+    }
+    // The page may have replaced the field (or the script died) while the UI loaded.
     if (ctx.isInvalid || mounting !== form.newPassword || !form.newPassword.isConnected) {
       life.abort();
       ui.remove();
@@ -154,38 +79,30 @@ export function startGuide(ctx: ContentScriptContext): void {
     }
     sweep(null);
     ui.mount();
-    mounted = { field: form.newPassword, ui, life, session };
+    mounted = { field: form.newPassword, ui, life };
     mounting = null;
   };
 
   const showSuccess = async () => {
     if (success || successDismissed) return;
     const life = childLifetime(ctx);
-    const ui = await createShadowRootUi(scopedContext(ctx, life.signal), {
-      name: HOST_NAME,
-      css: guideCss,
-      mode: 'open',
-      position: 'inline',
-      anchor: () => document.querySelector('main h1, main h2, h1, h2')?.parentElement ?? document.body,
-      append: 'first',
-      isolateEvents: true,
-      onMount: (container) => {
-        render(
-          <SuccessCard
-            t={t}
-            onClose={() => {
-              successDismissed = true;
-              removeSuccess();
-            }}
-          />,
-          container,
-        );
-        return container;
-      },
-      onRemove: (container) => {
-        if (container) render(null, container as HTMLElement);
-      },
-    });
+    let ui: PreparedUi;
+    try {
+      const api = await loadUi();
+      ui = await api.prepareSuccess(scopedContext(ctx, life.signal), {
+        t,
+        lang,
+        signal: life.signal,
+        anchor: () => document.querySelector('main h1, main h2, h1, h2')?.parentElement ?? document.body,
+        onClose: () => {
+          successDismissed = true;
+          removeSuccess();
+        },
+      });
+    } catch {
+      life.abort();
+      return;
+    }
     if (ctx.isInvalid || success || successDismissed || lastKind !== 'success') {
       life.abort();
       ui.remove();
@@ -287,7 +204,7 @@ export function startGuide(ctx: ContentScriptContext): void {
         sendResponse({ ok: true });
         break;
       case 'sesame:fill':
-        sendResponse(mounted ? mounted.session.fill(msg.password) : { ok: false, reason: 'no-form' });
+        sendResponse(mounted ? mounted.ui.fill(msg.password) : { ok: false, reason: 'no-form' });
         break;
     }
     return false;
