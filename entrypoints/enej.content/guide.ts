@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import { detectPage, type PasswordForm } from '@/lib/detect/detect';
-import { mutationsMatter, passwordLikeIn } from '@/lib/detect/watch';
+import { holdsPasswordLike, mutationsMatter, passwordLikeIn } from '@/lib/detect/watch';
 import { childLifetime, scopedContext } from '@/lib/guide/lifetime';
 import { isFromOwnExtension, parseGuideMessage, type StatusReply } from '@/lib/guide/messages';
 import { CATALOG_LANG_KEY, messagesLang, type Translate } from '@/lib/i18n/catalog';
@@ -120,7 +120,8 @@ export function startGuide(ctx: ContentScriptContext, loadUi: () => Promise<Guid
   let formSeen = false;
 
   const sync = () => {
-    if (!started || ctx.isInvalid) return;
+    // Detection waits for the whole document: a form half parsed would get a guide without its confirmation.
+    if (!started || ctx.isInvalid || document.readyState === 'loading') return;
     const page = detectPage(document, { success: formSeen });
     lastKind = page.kind;
     if (page.kind === 'change-password') {
@@ -227,5 +228,28 @@ export function startGuide(ctx: ContentScriptContext, loadUi: () => Promise<Guid
   ctx.setInterval(() => void ctx.isInvalid, 1000);
   ctx.addEventListener(document, 'input', () => void ctx.isInvalid, { capture: true });
 
-  sync();
+  if (document.readyState !== 'loading') {
+    sync();
+    return;
+  }
+  // Started at document_start: while the parser runs, the first password-like field to arrive starts the
+  // UI's import, so that it loads alongside the rest of the page instead of after it (the guide then shows
+  // as early as the whole guide did when it was part of this script). A page without such a field never
+  // loads it; a sign-in page loads it for nothing, once.
+  if (started) {
+    const prefetch = new MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of record.addedNodes) {
+          if (!holdsPasswordLike(node)) continue;
+          prefetch.disconnect();
+          loadUi().catch(() => {});
+          return;
+        }
+      }
+    });
+    prefetch.observe(document, { childList: true, subtree: true });
+    ctx.onInvalidated(() => prefetch.disconnect());
+    ctx.addEventListener(document, 'DOMContentLoaded', () => prefetch.disconnect());
+  }
+  ctx.addEventListener(document, 'DOMContentLoaded', sync);
 }

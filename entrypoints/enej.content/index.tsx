@@ -10,7 +10,9 @@ declare const chrome: { runtime: { getURL(path: string): string } };
 // injects it elsewhere (`scripting.executeScript`) and then waits for `sesame:start-guide`.
 export default defineContentScript({
   matches: ['https://*.lavienne86.fr/*'],
-  runAt: 'document_end',
+  // document_start so that the guide's UI file can start loading as soon as the parser meets a password
+  // field; detection itself still waits for DOMContentLoaded (see startGuide).
+  runAt: 'document_start',
   // The guide's CSS is handed to the shadow root inline (see ui.tsx) instead of WXT's 'ui' mode, which
   // fetches a file first: that fetch cost ~100 ms before the guide could show, and Chrome refuses it on
   // hosts outside web_accessible_resources, where the popup may inject us.
