@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { deferDictionaries } from './build/defer-dictionaries';
 import { noRawHtml } from './build/no-raw-html';
 import { LANGS, lintCatalog, toMessagesJson } from './lib/i18n/catalog';
 import { loadCatalog } from './lib/i18n/load-catalog';
@@ -31,7 +32,7 @@ export default defineConfig({
     },
   },
   vite: () => ({
-    plugins: [preact(), noRawHtml()],
+    plugins: [preact(), noRawHtml(), deferDictionaries()],
     // No page of ours preloads modules; without this Vite ships its modulepreload shim in the popup's
     // first script.
     build: { modulePreload: { polyfill: false } },
