@@ -2,7 +2,12 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import { detectPage, type PasswordForm } from '@/lib/detect/detect';
-import { holdsPasswordLike, mutationsMatter, passwordLikeIn } from '@/lib/detect/watch';
+import {
+  holdsPasswordLike,
+  mutationsMatter,
+  PASSWORD_LIKE_SELECTOR,
+  passwordLikeIn,
+} from '@/lib/detect/watch';
 import { childLifetime, scopedContext } from '@/lib/guide/lifetime';
 import { isFromOwnExtension, parseGuideMessage, type StatusReply } from '@/lib/guide/messages';
 import { CATALOG_LANG_KEY, messagesLang, type Translate } from '@/lib/i18n/catalog';
@@ -10,6 +15,8 @@ import { HOST_NAME } from './lazy';
 import type { GuideUi, PreparedGuide, PreparedUi } from './ui';
 
 const ENEJ = new MatchPattern('https://*.lavienne86.fr/*');
+/** How often a page without any password-like element is looked at again (a form inserted later). */
+const POLL_MS = 250;
 
 // Keys are checked against the catalog at build time (lintCatalog); WXT's typing only knows its own.
 const getMessage = (key: string, substitutions?: string[]): string =>
@@ -156,29 +163,35 @@ export function startGuide(ctx: ContentScriptContext, loadUi: () => Promise<Guid
     }, 0);
   };
   // Most ENEJ pages (home, messagerie, timetable) never hold a password field, and many of them animate.
-  // There a burst costs a look at the nodes it added; a full detection runs only when the burst can change
-  // its answer. After a change form was seen, every burst is checked in full: the success step that
-  // follows is plain text, which no cheaper test recognises.
+  // There nothing observes the page's mutations (a clock ticking each frame would call us each frame; in
+  // Firefox each call crosses into this sandbox): one query for a password-like element every POLL_MS is
+  // the whole cost, whatever the page does. Once such an element exists, mutations are observed, and a burst
+  // runs a full detection only when it can change the answer. After a change form was seen, every burst is
+  // checked in full: the success step that follows is plain text, which no cheaper test recognises.
   const observer = new MutationObserver((records) => {
     if ((formSeen && lastKind !== 'change-password') || mutationsMatter(records, watched)) schedule();
   });
-  let watchingAttributes: boolean | null = null;
+  let polling: number | undefined;
+  let watching: 'poll' | 'mutations' | null = null;
   const observe = () => {
-    // With no password-like field on the page, no attribute can reveal one: class and style changes
-    // (carousels, clocks) then do not even make a record.
-    const attributes = formSeen || watched === null || watched.length > 0;
-    if (attributes === watchingAttributes) return;
-    watchingAttributes = attributes;
+    const next = formSeen || watched === null || watched.length > 0 ? 'mutations' : 'poll';
+    if (next === watching) return;
+    watching = next;
+    if (next === 'poll') {
+      observer.disconnect();
+      polling = ctx.setInterval(() => {
+        if (document.querySelector(PASSWORD_LIKE_SELECTOR) !== null) schedule();
+      }, POLL_MS);
+      return;
+    }
+    if (polling !== undefined) clearInterval(polling);
+    polling = undefined;
     observer.observe(document.documentElement, {
       childList: true,
       subtree: true,
-      ...(attributes
-        ? {
-            // Wizards often reveal their next step by toggling these rather than inserting nodes.
-            attributes: true,
-            attributeFilter: ['hidden', 'style', 'class', 'aria-hidden'],
-          }
-        : {}),
+      // Wizards often reveal their next step by toggling these rather than inserting nodes.
+      attributes: true,
+      attributeFilter: ['hidden', 'style', 'class', 'aria-hidden'],
     });
   };
   ctx.onInvalidated(() => observer.disconnect());

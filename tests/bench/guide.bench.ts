@@ -242,8 +242,9 @@ export async function run(): Promise<BenchRow[]> {
         metric: `longest task while typing at 8–12 chars/s (${HUMAN_TYPED.length * HUMAN_REPS} fields, 10–64 chars)`,
         value: r2(longest),
         unit: 'ms',
-        budget: 100,
-        note: `${whileTyping.filter((t) => t.duration > 100).length} over 100 ms, ${whileTyping.length} over 50 ms`,
+        // Issue 15: no task over 50 ms while typing, the estimator's loading (first keystroke) included.
+        budget: 50,
+        note: `${whileTyping.length} over 50 ms, ${whileTyping.filter((t) => t.duration > 100).length} over 100 ms`,
       },
       {
         area,
