@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { deferDictionaries } from './build/defer-dictionaries';
 import { noRawHtml } from './build/no-raw-html';
 import { LANGS, lintCatalog, toMessagesJson } from './lib/i18n/catalog';
 import { loadCatalogWithProblems } from './lib/i18n/load-catalog';
@@ -33,7 +34,7 @@ export default defineConfig({
     },
   },
   vite: () => ({
-    plugins: [preact(), noRawHtml()],
+    plugins: [preact(), noRawHtml(), deferDictionaries()],
     // No page of ours preloads modules; without this Vite ships its modulepreload shim in the popup's
     // first script.
     build: { modulePreload: { polyfill: false } },
@@ -43,13 +44,17 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'fr',
     permissions: ['storage', 'activeTab', 'scripting'],
-    // The guide's lazy files (zxcvbn, the generator), imported by URL from the content script on first use. Chrome only
-    // lets a content script import what the page's origin may load; Firefox content scripts need no entry.
+    // The guide's lazy files (its UI, zxcvbn, the generator), imported by URL from the content script on first use.
+    // Chrome only lets a content script import what the page's origin may load, so they are listed for ENEJ hosts
+    // only (elsewhere the popup injects guide-ui.js itself); Firefox content scripts need no entry.
     ...(browser === 'firefox'
       ? {}
       : {
           web_accessible_resources: [
-            { resources: ['guide-strength.js', 'guide-generate.js'], matches: ['https://*.lavienne86.fr/*'] },
+            {
+              resources: ['guide-ui.js', 'guide-strength.js', 'guide-generate.js'],
+              matches: ['https://*.lavienne86.fr/*'],
+            },
           ],
         }),
     ...(browser === 'firefox'

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { startGuide } from './guide';
+import { guideUi } from './ui';
 
 const FIXTURE = readFileSync(resolve(__dirname, '../../tests/fixtures/enej-change-password.html'), 'utf8');
 const own = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') });
@@ -26,8 +27,12 @@ async function send(message: unknown, sender: object = own()) {
   return replies[0];
 }
 
+// In the extension the UI comes from guide-ui.js, imported by URL; here, straight from its module.
+const loadUi = vi.fn(async () => guideUi);
+
 describe('startGuide', () => {
   beforeEach(() => {
+    loadUi.mockClear();
     fakeBrowser.reset();
     Object.assign(fakeBrowser.i18n, {
       getMessage: (key: string) => key,
@@ -44,7 +49,7 @@ describe('startGuide', () => {
 
   it('waits for start-guide outside ENEJ, then mounts one guide after the new field', async () => {
     const ctx = new ContentScriptContext('enej');
-    startGuide(ctx);
+    startGuide(ctx, loadUi);
     await new Promise((r) => setTimeout(r, 20));
     expect(document.querySelectorAll('sesame-guide')).toHaveLength(0);
     expect(await send({ type: 'sesame:status' })).toEqual({ kind: 'none', canFill: false });
@@ -58,7 +63,7 @@ describe('startGuide', () => {
 
   it('fills only for our own extension and a well-formed message', async () => {
     const ctx = new ContentScriptContext('enej');
-    startGuide(ctx);
+    startGuide(ctx, loadUi);
     await send({ type: 'sesame:start-guide' });
     await vi.waitFor(() => expect(document.querySelector('sesame-guide')).not.toBeNull());
     const field = document.getElementById('nouveauMdp') as HTMLInputElement;
@@ -83,7 +88,7 @@ describe('startGuide', () => {
   it('undoes everything when the context is invalidated', async () => {
     const disconnect = vi.spyOn(MutationObserver.prototype, 'disconnect');
     const ctx = new ContentScriptContext('enej');
-    startGuide(ctx);
+    startGuide(ctx, loadUi);
     await send({ type: 'sesame:start-guide' });
     await vi.waitFor(() => expect(document.querySelector('sesame-guide')).not.toBeNull());
     expect(listening()).toBe(true);
@@ -100,16 +105,48 @@ describe('startGuide', () => {
 
   it('replaces an older copy of itself instead of adding a second guide', async () => {
     const first = new ContentScriptContext('enej');
-    startGuide(first);
+    startGuide(first, loadUi);
     await send({ type: 'sesame:start-guide' });
     await vi.waitFor(() => expect(document.querySelector('sesame-guide')).not.toBeNull());
     // A second injection (popup's executeScript) makes a new context, which stops the old one.
     const second = new ContentScriptContext('enej');
     expect(first.isInvalid).toBe(true);
-    startGuide(second);
+    startGuide(second, loadUi);
     await send({ type: 'sesame:start-guide' });
     await new Promise((r) => setTimeout(r, 30));
     expect(document.querySelectorAll('sesame-guide')).toHaveLength(1);
     second.abort();
+  });
+
+  it("puts the served catalog's language on the <html> inside the guide's shadow root", async () => {
+    const ctx = new ContentScriptContext('enej');
+    startGuide(ctx, loadUi);
+    await send({ type: 'sesame:start-guide' });
+    await vi.waitFor(() => expect(document.querySelector('sesame-guide')).not.toBeNull());
+    const html = document.querySelector('sesame-guide')?.shadowRoot?.querySelector('html');
+    // The fake catalog answers every key with the key itself: `catalog_lang` is not a language, so French.
+    expect(html?.getAttribute('lang')).toBe('fr');
+    ctx.abort();
+  });
+
+  it('never loads the UI on a page without a change form, however much it changes', async () => {
+    document.body.innerHTML = '<main><h1>Accueil</h1><ul id="fil"></ul><input type="search" name="q"></main>';
+    const ctx = new ContentScriptContext('enej');
+    startGuide(ctx, loadUi);
+    await send({ type: 'sesame:start-guide' });
+    for (let i = 0; i < 5; i++) {
+      const li = document.createElement('li');
+      li.className = i % 2 ? 'neuve' : '';
+      li.textContent = `Actualité ${i}`;
+      document.getElementById('fil')?.replaceChildren(li);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    expect(loadUi).not.toHaveBeenCalled();
+    expect(document.querySelector('sesame-guide')).toBeNull();
+    // A form arriving later is found, and only then does the UI load.
+    loadFixture();
+    await vi.waitFor(() => expect(document.querySelector('sesame-guide')).not.toBeNull());
+    expect(loadUi).toHaveBeenCalled();
+    ctx.abort();
   });
 });

@@ -3,6 +3,7 @@ import {
   createPageActions,
   findTargetTab,
   GUIDE_SCRIPT,
+  GUIDE_UI_SCRIPT,
   lazyPageActions,
   type PopupBrowser,
   parseStatus,
@@ -93,7 +94,10 @@ describe('page actions', () => {
       reply: (m) => (m.type === 'sesame:status' ? { kind: 'change-password', canFill: true } : { ok: true }),
     });
     expect(await createPageActions(api, Promise.resolve(7)).startGuide()).toBe('started');
-    expect(api.scripting.executeScript).toHaveBeenCalledWith({ target: { tabId: 7 }, files: [GUIDE_SCRIPT] });
+    expect(api.scripting.executeScript).toHaveBeenCalledWith({
+      target: { tabId: 7 },
+      files: [GUIDE_UI_SCRIPT, GUIDE_SCRIPT],
+    });
     expect(api.tabs.sendMessage).toHaveBeenCalledWith(7, { type: 'sesame:start-guide' });
   });
 
@@ -104,7 +108,8 @@ describe('page actions', () => {
     });
     const noScripting = { tabs: api.tabs } as PopupBrowser;
     expect(await createPageActions(noScripting, Promise.resolve(7)).startGuide()).toBe('no-form');
-    expect(api.tabs.executeScript).toHaveBeenCalledWith(7, { file: GUIDE_SCRIPT });
+    expect(api.tabs.executeScript).toHaveBeenNthCalledWith(1, 7, { file: GUIDE_UI_SCRIPT });
+    expect(api.tabs.executeScript).toHaveBeenNthCalledWith(2, 7, { file: GUIDE_SCRIPT });
   });
 
   it('reports a refused injection', async () => {

@@ -18,6 +18,11 @@ interface TabLike {
 
 /** The same file the manifest injects on ENEJ hosts; injected on demand elsewhere. */
 export const GUIDE_SCRIPT = '/content-scripts/enej.js';
+/**
+ * The guide's UI, which the content script imports by URL on ENEJ hosts. Chrome lets a page's origin load
+ * it only there (web_accessible_resources), so on another page it is injected first, into the same world.
+ */
+export const GUIDE_UI_SCRIPT = '/guide-ui.js';
 
 // A content script that exists but never answers must not leave the popup waiting forever.
 const REPLY_TIMEOUT_MS = 2000;
@@ -83,9 +88,14 @@ export function createPageActions(api: PopupBrowser, tabId: Promise<number | und
         // Firefox has had `scripting` in MV2 since 102 (our minimum is 128); `tabs.executeScript` is the
         // MV2 fallback should a browser lack it.
         if (api.scripting)
-          await api.scripting.executeScript({ target: { tabId: id }, files: [GUIDE_SCRIPT] });
-        else if (api.tabs.executeScript) await api.tabs.executeScript(id, { file: GUIDE_SCRIPT });
-        else return 'not-allowed';
+          await api.scripting.executeScript({
+            target: { tabId: id },
+            files: [GUIDE_UI_SCRIPT, GUIDE_SCRIPT],
+          });
+        else if (api.tabs.executeScript) {
+          await api.tabs.executeScript(id, { file: GUIDE_UI_SCRIPT });
+          await api.tabs.executeScript(id, { file: GUIDE_SCRIPT });
+        } else return 'not-allowed';
       } catch {
         // No activeTab grant, a browser page (chrome://, about:), the add-on store, a PDF viewer…
         return 'not-allowed';

@@ -63,7 +63,15 @@ const ADJACENT_CONFIRM_BONUS = 1;
 /** A role counts as "evidenced" from this score on. */
 const EVIDENCE = 2;
 
-export function detectPage(doc: Document): PageState {
+export interface DetectOptions {
+  /**
+   * Look for the success step's text when there is no form (default true). It walks the page's text, so the
+   * content script only asks for it where a change form was seen in the page's life.
+   */
+  success?: boolean;
+}
+
+export function detectPage(doc: Document, options: DetectOptions = {}): PageState {
   const signals: string[] = [];
   const headingHit = findChangeHeading(doc);
   if (headingHit) signals.push(`heading: "${headingHit}"`);
@@ -81,7 +89,7 @@ export function detectPage(doc: Document): PageState {
     return { kind: 'change-password', form: best.form };
   }
 
-  const success = findSuccessText(doc);
+  const success = options.success === false ? null : findSuccessText(doc);
   if (success) return { kind: 'success', signals: [...signals, `success text: "${success}"`] };
   return { kind: 'none', signals };
 }

@@ -49,6 +49,15 @@ const TYPIST = `window.__longTasks = [];
 new PerformanceObserver((list) => {
   for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
 }).observe({ type: 'longtask', buffered: true });
+// Which script a long frame ran (Chromium's Long Animation Frames), for SESAME_BENCH_DEBUG.
+window.__loaf = [];
+try {
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries())
+      for (const s of e.scripts || [])
+        if (s.duration > 30) window.__loaf.push({ start: Math.round(s.startTime), duration: Math.round(s.duration), source: (s.sourceURL || '').split('/').pop() + ' ' + (s.sourceFunctionName || '') + ' ' + s.invoker });
+  }).observe({ type: 'long-animation-frame', buffered: true });
+} catch {}
 window.__typeLike = async (selector, text, seed, hesitateAt) => {
   const el = document.querySelector(selector);
   const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
@@ -182,8 +191,11 @@ export async function run(): Promise<BenchRow[]> {
       }
     }
     const longTasks = await human.evaluateSource<{ start: number; duration: number }[]>('window.__longTasks');
+    if (process.env.SESAME_BENCH_DEBUG) {
+      const loaf = await human.evaluateSource('window.__loaf').catch(() => []);
+      console.error(JSON.stringify({ longTasks, typingWindows, loaf }));
+    }
     await human.close();
-    if (process.env.SESAME_BENCH_DEBUG) console.error(JSON.stringify({ longTasks, typingWindows }));
     // A long task "while typing" starts between a field's first and last keystroke.
     const whileTyping = longTasks.filter((t) => typingWindows.some(([a, b]) => t.start >= a && t.start <= b));
     const longest = whileTyping.reduce((m, t) => Math.max(m, t.duration), 0);
@@ -230,8 +242,9 @@ export async function run(): Promise<BenchRow[]> {
         metric: `longest task while typing at 8–12 chars/s (${HUMAN_TYPED.length * HUMAN_REPS} fields, 10–64 chars)`,
         value: r2(longest),
         unit: 'ms',
-        budget: 100,
-        note: `${whileTyping.filter((t) => t.duration > 100).length} over 100 ms, ${whileTyping.length} over 50 ms`,
+        // Issue 15: no task over 50 ms while typing, the estimator's loading (first keystroke) included.
+        budget: 50,
+        note: `${whileTyping.length} over 50 ms, ${whileTyping.filter((t) => t.duration > 100).length} over 100 ms`,
       },
       {
         area,

@@ -10,7 +10,7 @@
  * already holds the password, so the popup's FCP is the moment the password is painted; the test reads the
  * password back after each load to make sure it was there.
  *
- * Budget: the popup's median within 1.5 × the static page's median.
+ * Budget (issue 15): the popup's median within 1.15 × the static page's median, in both browsers.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -85,7 +85,7 @@ export async function run(): Promise<BenchRow[]> {
             metric: 'first password vs static text',
             value: popup / baseline,
             unit: '×',
-            budget: 1.5,
+            budget: 1.15,
             note: `${LOADS} alternating loads`,
           },
         );

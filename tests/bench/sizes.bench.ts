@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import {
   type BenchRow,
@@ -10,8 +10,12 @@ import {
   shortPath,
 } from './support';
 
-/** Gzipped budgets in KB (1 KB = 1024 B): what a page or the popup parses before it can help. */
-export const CONTENT_SCRIPT_BUDGET_KB = 40;
+/**
+ * Gzipped budgets in KB (1 KB = 1024 B): what a page or the popup parses before it can help. The content
+ * script runs on every ENEJ page, nearly all of which never show the guide: it holds the detector only
+ * (issue 15: ≤ 25 KB, aim 10); the guide's UI is `guide-ui.js`, imported on first detection.
+ */
+export const CONTENT_SCRIPT_BUDGET_KB = 25;
 export const POPUP_BUDGET_KB = 60;
 
 const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
@@ -46,7 +50,13 @@ export function measureBuild(target: string): BenchRow[] {
   }
 
   const rows: BenchRow[] = [];
-  const contentScripts = jsFilesIn(join(dir, 'content-scripts'));
+  // What the manifest makes every matching page load.
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
+    content_scripts?: { js?: string[] }[];
+  };
+  const contentScripts = [...new Set((manifest.content_scripts ?? []).flatMap((c) => c.js ?? []))].map((f) =>
+    join(dir, f),
+  );
   if (contentScripts.length === 0) {
     rows.push({
       area,
@@ -60,7 +70,7 @@ export function measureBuild(target: string): BenchRow[] {
   for (const file of contentScripts) {
     rows.push({
       area,
-      metric: `${shortPath(file, dir)}, gzipped`,
+      metric: `${shortPath(file, dir)} (manifest content script), gzipped`,
       value: kb(gzipBytes([file])),
       unit: 'KB',
       budget: CONTENT_SCRIPT_BUDGET_KB,
@@ -94,7 +104,16 @@ export function measureBuild(target: string): BenchRow[] {
       unit: 'KB',
     });
   }
-  const others = lazy.filter((f) => !strength.includes(f));
+  const ui = join(dir, 'guide-ui.js');
+  if (existsSync(ui)) {
+    rows.push({
+      area,
+      metric: 'guide-ui.js (imported on first detection), gzipped',
+      value: kb(gzipBytes([ui])),
+      unit: 'KB',
+    });
+  }
+  const others = lazy.filter((f) => !strength.includes(f) && f !== ui);
   if (others.length > 0) {
     rows.push({
       area,

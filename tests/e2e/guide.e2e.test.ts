@@ -322,8 +322,11 @@ describe.each(BROWSERS)('guide — %s', (name) => {
     await page.waitForSelector(`${G}[data-action="generate"]`);
     await page.type('#nouveauMdp', 'é?a');
     await page.waitFor(async () => (await states(page)).allowed === 'missing', 5000, 'refused shown');
-    const violations = await axe(page, 'sesame-guide >>> .guide');
+    // The whole shadow tree, from its `<html>` (WXT's isolated element), which must carry the language of the
+    // catalog served, as the popup's does (html-has-lang).
+    const violations = await axe(page, 'sesame-guide >>> html');
     expect(violations, formatViolations(violations)).toEqual([]);
+    expect((await page.guide('html'))?.attributes.lang).toBe('fr');
     await page.close();
   });
 
