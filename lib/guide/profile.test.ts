@@ -21,7 +21,8 @@ describe('effectiveProfile', () => {
     const { profile, fromPage } = effectiveProfile(['Le mot de passe doit contenir au moins 12 caractères']);
     expect(fromPage).toBe(true);
     expect(profile.minLength).toBe(12);
-    expect(profile.specials).toBe(ENEJ_PROFILE.specials);
+    expect(profile.requirements).toEqual(ENEJ_PROFILE.requirements);
+    expect(profile.allowed).toEqual(ENEJ_PROFILE.allowed);
   });
 });
 

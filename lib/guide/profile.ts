@@ -1,9 +1,11 @@
 import {
+  applyPasswordRules,
   ENEJ_PROFILE,
   mergeProfile,
   parsePasswordRules,
   parsePolicyTexts,
   type RuleProfile,
+  sameRules,
 } from '@/lib/rules';
 
 /**
@@ -18,18 +20,7 @@ export function effectiveProfile(
   let profile = mergeProfile(ENEJ_PROFILE, parsePolicyTexts(policyTexts));
   if (passwordRules !== null) {
     const parsed = parsePasswordRules(passwordRules);
-    if (parsed.ok) profile = mergeProfile(profile, parsed.rules);
+    if (parsed.ok) profile = applyPasswordRules(profile, parsed);
   }
   return { profile, fromPage: !sameRules(profile, ENEJ_PROFILE) };
-}
-
-/** Whether two profiles accept the same passwords; a page that prints ENEJ's own rules changes nothing. */
-function sameRules(a: RuleProfile, b: RuleProfile): boolean {
-  return (
-    a.minLength === b.minLength &&
-    a.maxLength === b.maxLength &&
-    a.specials === b.specials &&
-    a.others === b.others &&
-    (['upper', 'lower', 'digit', 'special'] as const).every((c) => a.required[c] === b.required[c])
-  );
 }
