@@ -11,10 +11,11 @@ import {
   detectPage,
   type PasswordForm,
   readPasswordRulesAttr,
+  readPatternAttr,
 } from '@/lib/detect/detect';
 import { childLifetime, scopedContext } from '@/lib/guide/lifetime';
 import { isFromOwnExtension, parseGuideMessage, type StatusReply } from '@/lib/guide/messages';
-import { effectiveProfile } from '@/lib/guide/profile';
+import { effectiveProfile, rulesSource } from '@/lib/guide/profile';
 import { createGuideSession, type GuideSession } from '@/lib/guide/session';
 import { CATALOG_LANG_KEY, messagesLang, type Translate } from '@/lib/i18n/catalog';
 import { enejUserInputs, type StrengthEstimator } from '@/lib/strength/estimate';
@@ -109,6 +110,7 @@ export function startGuide(ctx: ContentScriptContext): void {
     const { profile, fromPage } = effectiveProfile(
       collectPolicyTexts(document, form),
       readPasswordRulesAttr(form),
+      readPatternAttr(form),
     );
     const life = childLifetime(ctx);
     const session = createGuideSession({
@@ -133,6 +135,7 @@ export function startGuide(ctx: ContentScriptContext): void {
             session={session}
             profile={profile}
             fromPage={fromPage}
+            rulesSource={rulesSource(fromPage, ENEJ.includes(location.href))}
             generate={loadGenerator}
             t={t}
             lang={lang}

@@ -1,8 +1,10 @@
 import {
   applyPasswordRules,
+  applyPatternRule,
   ENEJ_PROFILE,
   mergeProfile,
   parsePasswordRules,
+  parsePatternRule,
   parsePolicyTexts,
   type RuleProfile,
   sameRules,
@@ -10,17 +12,31 @@ import {
 
 /**
  * ENEJ's rules, overridden by whatever the page itself says: first the criteria it prints next to the
- * fields, then a `passwordrules` attribute, the most precise statement. The page is the authority on what
- * it accepts; our built-in profile only fills the gaps. An unreadable attribute is ignored, not guessed.
+ * fields, then a `passwordrules` attribute, then the field's own validation regex (`ng-pattern`/`pattern`),
+ * which is what the page actually enforces. The page is the authority on what it accepts; our built-in
+ * profile only fills the gaps. An unreadable attribute or regex is ignored, not guessed.
  */
 export function effectiveProfile(
   policyTexts: readonly string[],
   passwordRules: string | null = null,
+  pattern: string | null = null,
 ): { profile: RuleProfile; fromPage: boolean } {
   let profile = mergeProfile(ENEJ_PROFILE, parsePolicyTexts(policyTexts));
   if (passwordRules !== null) {
     const parsed = parsePasswordRules(passwordRules);
     if (parsed.ok) profile = applyPasswordRules(profile, parsed);
   }
+  if (pattern !== null) {
+    const rule = parsePatternRule(pattern);
+    if (rule) profile = applyPatternRule(profile, rule);
+  }
   return { profile, fromPage: !sameRules(profile, ENEJ_PROFILE) };
+}
+
+/** Where the guide's rules come from, as `data-testid="rules-source"` says it. */
+export type RulesSource = 'enej' | 'page' | 'default';
+
+export function rulesSource(fromPage: boolean, onEnejHost: boolean): RulesSource {
+  if (fromPage) return 'page';
+  return onEnejHost ? 'enej' : 'default';
 }
