@@ -414,13 +414,33 @@ function randomMode(profile: RuleProfile, options: RandomOptions, random: Random
 /**
  * Draws whole strings uniformly from the alphabet until one meets every rule: the result is exactly
  * uniform over compliant strings (unlike "one of each class, then shuffle"). Used only where at least
- * 1 draw in 100 passes (known exactly from the count), so the cap is never reached in practice.
+ * 1 draw in 100 passes (known exactly from the count), so the cap is never reached in practice. Each draw
+ * is checked with precomputed requirement masks (every character is allowed and the length in range by
+ * construction); a draw is dropped as soon as it breaks the run limit, which changes nothing to which
+ * strings are kept.
  */
 function byRejection(profile: RuleProfile, chars: string[], length: number, random: RandomSource): string {
+  const reqs = profile.requirements;
+  const masks = chars.map((c) => reqs.reduce((m, r, i) => (inCharSet(c, r.set) ? m | (1 << i) : m), 0));
+  const mins = reqs.map((r) => r.min);
+  const maxRun = profile.maxConsecutive ?? Number.POSITIVE_INFINITY;
+  const counts = new Array<number>(reqs.length);
   for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
+    counts.fill(0);
     let out = '';
-    for (let i = 0; i < length; i++) out += chars[randomBelow(random, chars.length)];
-    if (isCompliant(out, profile)) return out;
+    let last = -1;
+    let run = 0;
+    let ok = true;
+    for (let i = 0; i < length && ok; i++) {
+      const index = randomBelow(random, chars.length);
+      run = index === last ? run + 1 : 1;
+      last = index;
+      if (run > maxRun) ok = false;
+      const mask = masks[index] as number;
+      for (let j = 0; j < counts.length; j++) if (mask & (1 << j)) counts[j] = (counts[j] as number) + 1;
+      out += chars[index];
+    }
+    if (ok && mins.every((min, j) => (counts[j] as number) >= min)) return out;
   }
   throw new GenerationError('gen_error_failed');
 }

@@ -232,3 +232,22 @@ describe('sameRules', () => {
     expect(sameRules({ ...ENEJ_PROFILE, minLength: 9 }, ENEJ_PROFILE)).toBe(false);
   });
 });
+
+describe('profiles in the shape before requirements', () => {
+  it("are still accepted at the boundary, and come out in today's shape", () => {
+    const legacy = {
+      id: 'enej',
+      minLength: 8,
+      required: { upper: 1, lower: 1, digit: 1, special: 1 },
+      specials: ENEJ_SPECIALS,
+      others: 'refused',
+    };
+    expect(parseProfile(legacy)).toEqual(ENEJ_PROFILE);
+    expect(safeParseProfile({ ...legacy, others: 'any', maxLength: 20 })).toMatchObject({
+      ok: true,
+      profile: { maxLength: 20, allowed: { classes: ['unicode'], chars: '' } },
+    });
+    expect(safeParseProfile({ ...legacy, others: 'some' }).ok).toBe(false);
+    expect(safeParseProfile({ ...legacy, minLength: 30, maxLength: 20 }).ok).toBe(false);
+  });
+});

@@ -170,15 +170,54 @@ function ruleProfileSchema() {
   return schema;
 }
 
+/**
+ * Profiles written before requirements existed (`{ required, specials, others }`) are still accepted at
+ * the boundary and come out in today's shape, so saved data and older callers keep working.
+ */
+function upgradeLegacy(input: unknown): unknown {
+  if (typeof input !== 'object' || input === null || 'requirements' in input) return input;
+  const o = input as Record<string, unknown>;
+  if (
+    !('required' in o) ||
+    typeof o.specials !== 'string' ||
+    typeof o.required !== 'object' ||
+    o.required === null ||
+    !['refused', 'printable-ascii', 'any'].includes(o.others as string)
+  )
+    return input;
+  const { required, specials, others, ...rest } = o as Record<string, unknown> & SimpleRules;
+  return { ...rest, ...legacyParts({ required, specials, others }) };
+}
+
+function legacyParts(rules: Pick<SimpleRules, 'required' | 'specials' | 'others'>): {
+  requirements: Requirement[];
+  allowed: CharSetSpec;
+} {
+  const requirements: Requirement[] = [];
+  for (const cls of ['upper', 'lower', 'digit'] as const) {
+    const n = rules.required[cls] ?? 0;
+    if (n > 0) requirements.push({ min: n, set: { classes: [cls], chars: '' } });
+  }
+  const special = rules.required.special ?? 0;
+  if (special > 0) requirements.push({ min: special, set: { classes: [], chars: rules.specials } });
+  const allowed: CharSetSpec =
+    rules.others === 'any'
+      ? { classes: ['unicode'], chars: '' }
+      : rules.others === 'printable-ascii'
+        ? { classes: ['upper', 'lower', 'digit', 'special'], chars: '' }
+        : { classes: ['upper', 'lower', 'digit'], chars: rules.specials };
+  return { requirements, allowed };
+}
+
 /** Validates untrusted profile data once, at the boundary. Throws a zod error listing every problem. */
 export function parseProfile(input: unknown): RuleProfile {
-  return ruleProfileSchema().parse(input) as RuleProfile;
+  return ruleProfileSchema().parse(upgradeLegacy(input)) as RuleProfile;
 }
 
 export function safeParseProfile(
   input: unknown,
 ): { ok: true; profile: RuleProfile } | { ok: false; error: string } {
-  const result = ruleProfileSchema().safeParse(input);
+  const result = ruleProfileSchema().safeParse(upgradeLegacy(input));
   if (result.success) return { ok: true, profile: result.data as RuleProfile };
   return { ok: false, error: result.error.issues.map((i) => i.message).join('; ') };
 }
@@ -256,20 +295,7 @@ export interface SimpleRules {
 
 /** A profile from the "N of each class" form, validated like any other (throws on contradictions). */
 export function simpleProfile(rules: SimpleRules): RuleProfile {
-  const requirements: Requirement[] = [];
-  for (const cls of ['upper', 'lower', 'digit'] as const) {
-    const n = rules.required[cls] ?? 0;
-    if (n > 0) requirements.push({ min: n, set: { classes: [cls], chars: '' } });
-  }
-  const special = rules.required.special ?? 0;
-  if (special > 0) requirements.push({ min: special, set: { classes: [], chars: rules.specials } });
-  const allowed: CharSetSpec =
-    rules.others === 'any'
-      ? { classes: ['unicode'], chars: '' }
-      : rules.others === 'printable-ascii'
-        ? { classes: ['upper', 'lower', 'digit', 'special'], chars: '' }
-        : { classes: ['upper', 'lower', 'digit'], chars: rules.specials };
-  const profile: RuleProfile = { id: rules.id, minLength: rules.minLength, requirements, allowed };
+  const profile: RuleProfile = { id: rules.id, minLength: rules.minLength, ...legacyParts(rules) };
   if (rules.maxLength !== undefined) profile.maxLength = rules.maxLength;
   if (rules.maxConsecutive !== undefined) profile.maxConsecutive = rules.maxConsecutive;
   return parseProfile(profile);
