@@ -124,7 +124,9 @@ export function forEachMove(
     const size = (m.atoms[a] as Atom).chars.length;
     const next = m.advance[progress * A + a] as number;
     if (m.run === 0) {
-      visit(stateIndex(m, next, a, 0), size, 'any', a);
+      // Without a run limit the last character does not matter: every move lands in the "no last" slot,
+      // so the state is the progress alone.
+      visit(stateIndex(m, next, A, 0), size, 'any', a);
     } else if (a === last) {
       if (run < m.run) visit(stateIndex(m, next, a, run + 1), 1, 'same', a);
       if (size > 1) visit(stateIndex(m, next, a, 1), size - 1, 'other', a);
