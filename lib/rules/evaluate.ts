@@ -1,5 +1,5 @@
 import { type CharSetSpec, inCharSet } from './charset';
-import { type RuleProfile, requirementIds, requirementKind } from './profile';
+import { type Requirement, type RuleProfile, requirementIds, requirementKind } from './profile';
 
 /**
  * Names a checklist line can carry (`data-rule`): the length, each requirement by its kind (`-2`, `-3`…
@@ -137,6 +137,31 @@ function requirementMessage(set: CharSetSpec): { key: string; extra: string[]; p
   }
 }
 
+const ALLOWED_BIT = 1 << 30;
+const tables = new WeakMap<RuleProfile, Int32Array>();
+
+/**
+ * For each ASCII code: bit i when it counts for requirement i, `ALLOWED_BIT` when it is allowed. Built once
+ * per profile object (profiles are never changed once built), so a keystroke or a 10,000-character paste
+ * costs a table lookup per ASCII character.
+ */
+function asciiTable(profile: RuleProfile): Int32Array {
+  let table = tables.get(profile);
+  if (!table) {
+    table = new Int32Array(128);
+    for (let code = 0; code < 128; code++) {
+      const char = String.fromCharCode(code);
+      let mask = inCharSet(char, profile.allowed) ? ALLOWED_BIT : 0;
+      profile.requirements.forEach((r, i) => {
+        if (inCharSet(char, r.set)) mask |= 1 << i;
+      });
+      table[code] = mask;
+    }
+    tables.set(profile, table);
+  }
+  return table;
+}
+
 /** The first character whose run is longer than `max`, or null. */
 function runTooLong(password: string, max: number): string | null {
   let last = '';
@@ -156,15 +181,22 @@ function runTooLong(password: string, max: number): string | null {
  */
 export function evaluate(password: string, profile: RuleProfile): RuleResult[] {
   const reqs = profile.requirements;
+  const table = asciiTable(profile);
   const have = new Array<number>(reqs.length).fill(0);
   const refused: RefusedChar[] = [];
   const refusedIndex = new Map<string, RefusedChar>();
   let length = 0;
   for (const char of password) {
     length++;
-    for (let i = 0; i < reqs.length; i++)
-      if (inCharSet(char, (reqs[i] as { set: CharSetSpec }).set)) have[i] = (have[i] as number) + 1;
-    if (!inCharSet(char, profile.allowed)) {
+    const code = char.charCodeAt(0);
+    let mask: number;
+    if (char.length === 1 && code < 128) mask = table[code] as number;
+    else {
+      mask = inCharSet(char, profile.allowed) ? ALLOWED_BIT : 0;
+      for (let i = 0; i < reqs.length; i++) if (inCharSet(char, (reqs[i] as Requirement).set)) mask |= 1 << i;
+    }
+    for (let i = 0; i < reqs.length; i++) if (mask & (1 << i)) have[i] = (have[i] as number) + 1;
+    if (!(mask & ALLOWED_BIT)) {
       const seen = refusedIndex.get(char);
       if (seen) seen.count++;
       else {
