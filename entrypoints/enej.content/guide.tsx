@@ -17,7 +17,7 @@ import { childLifetime, scopedContext } from '@/lib/guide/lifetime';
 import { isFromOwnExtension, parseGuideMessage, type StatusReply } from '@/lib/guide/messages';
 import { effectiveProfile, rulesSource } from '@/lib/guide/profile';
 import { createGuideSession, type GuideSession } from '@/lib/guide/session';
-import { CATALOG_LANG_KEY, messagesLang, type Translate } from '@/lib/i18n/catalog';
+import { CATALOG_LANG_KEY, isolatingTranslate, messagesLang, type Translate } from '@/lib/i18n/catalog';
 import { enejUserInputs, type StrengthEstimator } from '@/lib/strength/estimate';
 import { STRENGTH_SCRIPT, strengthFromScript } from '@/lib/strength/script';
 
@@ -77,6 +77,7 @@ interface Mounted {
 /** Wires the guide to the page for the content script's lifetime; everything dies with `ctx`. */
 export function startGuide(ctx: ContentScriptContext): void {
   const lang = messagesLang(t(CATALOG_LANG_KEY) || browser.i18n.getUILanguage());
+  const tr = isolatingTranslate(t, lang);
   let started = ENEJ.includes(location.href);
   let mounted: Mounted | null = null;
   let mounting: HTMLInputElement | null = null;
@@ -137,7 +138,7 @@ export function startGuide(ctx: ContentScriptContext): void {
             fromPage={fromPage}
             rulesSource={rulesSource(fromPage, ENEJ.includes(location.href))}
             generate={loadGenerator}
-            t={t}
+            t={tr}
             lang={lang}
           />,
           container,
@@ -174,7 +175,8 @@ export function startGuide(ctx: ContentScriptContext): void {
       onMount: (container) => {
         render(
           <SuccessCard
-            t={t}
+            t={tr}
+            lang={lang}
             onClose={() => {
               successDismissed = true;
               removeSuccess();

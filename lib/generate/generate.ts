@@ -70,6 +70,9 @@ const MIN_ACCEPTANCE = 100n;
 const MAX_TRIES = 10_000;
 // Enough words for minLength up to ~64 with the shortest words; beyond, random mode is the sane answer.
 const MAX_WORDS_INTERNAL = 16;
+// Three digits (100–999, log2(900) ≈ 9.8 bits) keep the default of 4 words at 50 bits or more with a word
+// list of 1058 words or more; the list keeps only words children know, so it is smaller than 2048.
+const MEMORABLE_NUMBER_DIGITS = 3;
 // Below this many candidate words a memorable password is weaker than the random fallback.
 const MIN_LIST_SIZE = 256;
 
@@ -241,7 +244,7 @@ function memorablePlan(
   if (separator === '' && mode !== 'capitalised' && profile.maxConsecutive !== undefined) return null;
 
   const sepLen = separator.length;
-  let digits = digitsAllowed ? 2 : 0;
+  let digits = digitsAllowed ? MEMORABLE_NUMBER_DIGITS : 0;
   let count = options.words;
   for (const r of reqs) {
     const c = contributions(r.set, mode, separator);
