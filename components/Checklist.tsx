@@ -104,13 +104,16 @@ function RefusedList({ refused, t }: { refused: RefusedChar[]; t: Translate }) {
   );
 }
 
-/** The rule list, one line per rule in `evaluate` order, then the confirmation line. */
+/**
+ * The rule list, one line per rule in `evaluate` order, then the confirmation line. A requirement over a
+ * union ("1 character from: capital letters, digits") carries its parts as keys, translated here.
+ */
 export function Checklist({ results, confirm = null, t }: ChecklistProps) {
   return (
     <ul class="sesame-checklist" style={listStyle}>
       {results.map((r) => (
         <Item key={r.id} rule={r.id} ok={r.met} t={t}>
-          {t(r.key, r.params)}
+          {t(r.key, r.parts ? [...r.params, r.parts.map((p) => t(p.key, p.params)).join(', ')] : r.params)}
           {r.refused && r.refused.length > 0 ? <RefusedList refused={r.refused} t={t} /> : null}
         </Item>
       ))}

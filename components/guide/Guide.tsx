@@ -10,13 +10,20 @@ import type { StrengthResult } from '@/lib/strength/estimate';
 export interface GeneratedView {
   password: string;
   hints: readonly TypingHintView[];
+  /** Words could not meet this page's rules, so the password is random: the guide says so. */
+  fellBack?: boolean;
 }
+
+/** Where the rules come from: ENEJ's own, read on this page, or our usual ones (the page shows none). */
+export type RulesSource = 'enej' | 'page' | 'default';
 
 export interface GuideProps {
   t: Translate;
   view: GuideView;
   /** The page printed its own criteria (or a `passwordrules` attribute) and the list follows them. */
   pageRules: boolean;
+  /** Said under the intro (`data-testid="rules-source"`); by default from `pageRules`, as on ENEJ. */
+  rulesSource?: RulesSource;
   strength: StrengthResult | null;
   /** The estimator cannot load here (e.g. injected on a page outside ENEJ): the meter says so. */
   strengthUnavailable: boolean;
@@ -33,9 +40,16 @@ export interface GuideProps {
   lang?: string;
 }
 
+const INTRO_KEY: Record<RulesSource, string> = {
+  enej: 'guide_intro',
+  page: 'guide_intro_page',
+  default: 'guide_intro_default',
+};
+
 /** The guide shown under ENEJ's new-password field. State lives with the caller; this only renders. */
 export function Guide(props: GuideProps) {
   const { t, view, generated } = props;
+  const source: RulesSource = props.rulesSource ?? (props.pageRules ? 'page' : 'enej');
   const [hidden, setHidden] = useState(false);
   const [copyKey, setCopyKey] = useState<string | null>(null);
   return (
@@ -48,7 +62,10 @@ export function Guide(props: GuideProps) {
       <h2 id="sesame-guide-title" class="guide__title">
         {t('guide_title')}
       </h2>
-      <p class="guide__intro">{t(props.pageRules ? 'guide_intro_page' : 'guide_intro')}</p>
+      <p class="guide__intro">{t(INTRO_KEY[source])}</p>
+      <p class="guide__source" data-testid="rules-source" data-source={source}>
+        {t(`guide_rules_source_${source}`)}
+      </p>
       <Checklist results={view.results} confirm={view.confirm} t={t} />
       {props.capsLock ? (
         <p class="guide__warning" data-warning="capslock" role="alert">
@@ -97,6 +114,11 @@ export function Guide(props: GuideProps) {
             }}
           />
           {copyKey ? <p class="guide__hint">{t(copyKey)}</p> : null}
+          {generated.fellBack ? (
+            <p class="guide__note" data-fell-back="true">
+              {t('guide_generated_random')}
+            </p>
+          ) : null}
           <TypingHints hints={generated.hints} t={t} />
           <p class="guide__note">{t('guide_generated_filled')}</p>
           <p class="guide__note guide__note--strong">{t('guide_generated_write_down')}</p>

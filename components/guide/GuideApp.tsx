@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { GuideSession } from '@/lib/guide/session';
 import type { Lang, Translate } from '@/lib/i18n/catalog';
 import type { RuleProfile } from '@/lib/rules/profile';
-import { type GeneratedView, Guide } from './Guide';
+import { type GeneratedView, Guide, type RulesSource } from './Guide';
 
 /** Makes a password for the page's rules, or names why it cannot (a message key). */
 export type Generate = (profile: RuleProfile) => GeneratedView | { errorKey: string };
@@ -11,6 +11,8 @@ export interface GuideAppProps {
   session: GuideSession;
   profile: RuleProfile;
   fromPage: boolean;
+  /** Where the rules come from; `enej` or `page` (from `fromPage`) when absent. */
+  rulesSource?: RulesSource;
   /** Loads the generator on first use (it ships as a separate file). */
   generate: () => Promise<Generate>;
   t: Translate;
@@ -18,7 +20,7 @@ export interface GuideAppProps {
 }
 
 /** The guide bound to one page session: state from the session, generate-and-fill, copy. */
-export function GuideApp({ session, profile, fromPage, generate, t, lang }: GuideAppProps) {
+export function GuideApp({ session, profile, fromPage, rulesSource, generate, t, lang }: GuideAppProps) {
   const [state, setState] = useState(session.getState());
   const [generated, setGenerated] = useState<GeneratedView | null>(null);
   const [errorKey, setErrorKey] = useState<string | null>(null);
@@ -42,6 +44,7 @@ export function GuideApp({ session, profile, fromPage, generate, t, lang }: Guid
       lang={lang}
       view={state.view}
       pageRules={fromPage}
+      rulesSource={rulesSource}
       strength={state.strength}
       strengthUnavailable={state.strengthUnavailable}
       capsLock={state.capsLock}

@@ -197,3 +197,40 @@ describe('SuccessCard', () => {
     expect(onClose).toHaveBeenCalledOnce();
   });
 });
+
+describe('Guide: where the rules come from', () => {
+  const view = computeView({ newPassword: '', confirm: '', current: null }, ENEJ_PROFILE);
+  const base = {
+    t,
+    view,
+    strength: null,
+    strengthUnavailable: false,
+    capsLock: false,
+    announcement: '',
+    generated: null,
+    errorKey: null,
+    onGenerate: () => {},
+    onCopy: async () => true,
+  };
+  it.each([
+    [{ pageRules: false }, 'enej', "Règles suivies : règles d'ENEJ"],
+    [{ pageRules: true }, 'page', 'Règles suivies : règles lues sur cette page'],
+    [
+      { pageRules: false, rulesSource: 'default' as const },
+      'default',
+      "Règles suivies : règles habituelles (cette page n'en affiche pas)",
+    ],
+  ])('%j → %s', (props, source, text) => {
+    const root = mount(<Guide {...base} {...props} />);
+    const line = root.querySelector('[data-testid="rules-source"]');
+    expect(line?.getAttribute('data-source')).toBe(source);
+    expect(line?.textContent).toBe(text);
+  });
+
+  it('says when words could not follow the rules and the password is random', () => {
+    const root = mount(
+      <Guide {...base} pageRules generated={{ password: 'xK7#pQ2!rT', hints: [], fellBack: true }} />,
+    );
+    expect(root.querySelector('[data-fell-back]')?.textContent).toContain('caractères au hasard');
+  });
+});

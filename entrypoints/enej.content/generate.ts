@@ -7,7 +7,7 @@ import type { RuleProfile } from '@/lib/rules';
 export function generateFor(profile: RuleProfile): GeneratedView | { errorKey: string } {
   try {
     const g = generatePassword(profile, { ...DEFAULT_MEMORABLE, azertyEasy: true }, createCryptoRandom());
-    return { password: g.password, hints: typingHints(g.password) };
+    return { password: g.password, hints: typingHints(g.password), fellBack: g.fellBack };
   } catch (err) {
     const key = (err as { key?: unknown } | null)?.key;
     return { errorKey: typeof key === 'string' ? key : 'guide_generate_error' };

@@ -515,3 +515,16 @@ export function readPasswordRulesAttr(form: PasswordForm): string | null {
   }
   return null;
 }
+
+/**
+ * The new-password field's own validation regex, when it has one: entcore's `ng-pattern` (a `/…/` literal
+ * when the page writes the rule in; an expression name otherwise, which `parsePatternRule` will not read)
+ * or HTML's `pattern`.
+ */
+export function readPatternAttr(form: PasswordForm): string | null {
+  for (const name of ['ng-pattern', 'data-ng-pattern', 'pattern']) {
+    const value = form.newPassword.getAttribute(name)?.trim();
+    if (value) return value.slice(0, 1000);
+  }
+  return null;
+}

@@ -1,5 +1,3 @@
-import type { RuleProfile } from '../rules/profile';
-
 /** Which modifier a character needs on a French AZERTY PC keyboard. */
 export type AzertyModifier = 'direct' | 'shift' | 'altgr';
 
@@ -74,12 +72,12 @@ export function isAzertyEasy(char: string): boolean {
 }
 
 /**
- * The profile's specials a child types without AltGr or dead keys, in the profile's order. When the site
+ * The specials (a profile's, see `allowedSpecials`) a child types without AltGr or dead keys, in the profile's order. When the site
  * accepts none of them, its whole list: a hard-to-type special still beats a refused password.
  */
-export function azertyEasySpecials(profile: Pick<RuleProfile, 'specials'>): string {
-  const easy = [...profile.specials].filter(isAzertyEasy).join('');
-  return easy === '' ? profile.specials : easy;
+export function azertyEasySpecials(specials: string): string {
+  const easy = [...specials].filter(isAzertyEasy).join('');
+  return easy === '' ? specials : easy;
 }
 
 /** One line of "how to type it"; `key` is a message key, `params[0]` the character(s) concerned. */

@@ -1,4 +1,14 @@
 import { type RandomSource, randomBelow } from '../random/source';
+import {
+  buildAtoms,
+  buildMachine,
+  forEachMove,
+  isAccepting,
+  type Machine,
+  type MoveKind,
+  startState,
+} from '../rules/automaton';
+import type { CharSetSpec } from '../rules/charset';
 
 /** One character class of a random password's alphabet: how many characters, and how many are required. */
 export interface ClassSpec {
@@ -111,6 +121,114 @@ export function sampleByComposition(
   for (const k of labels) {
     const chars = classes[k] as string;
     out += chars[randomBelow(source, chars.length)];
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------------ rules with unions and run limits
+
+/**
+ * Exact counting and uniform sampling for any profile: the rules' state machine (lib/rules/automaton)
+ * walked over `length` characters, `table[n][s]` = how many ways to finish from state `s` with `n`
+ * characters left. States never reached from the start are skipped (left at 0n).
+ */
+export interface MachinePlan {
+  machine: Machine;
+  length: number;
+  table: bigint[][];
+  /** Compliant strings of `length` over the alphabet. */
+  compliant: bigint;
+  /** All strings of `length` over the alphabet. */
+  total: bigint;
+  alphabetSize: number;
+}
+
+export function planMachine(
+  alphabet: readonly string[],
+  sets: readonly CharSetSpec[],
+  mins: readonly number[],
+  maxConsecutive: number | undefined,
+  length: number,
+): MachinePlan | null {
+  const atoms = buildAtoms(alphabet, sets);
+  const m = buildMachine(atoms, mins, maxConsecutive, length);
+  if (!m) return null;
+  // Which states can be reached after d characters, so the backward pass only fills those.
+  const reach: Uint8Array[] = [];
+  let frontier = new Uint8Array(m.stateCount);
+  frontier[startState(m)] = 1;
+  reach.push(frontier);
+  for (let d = 1; d <= length; d++) {
+    const next = new Uint8Array(m.stateCount);
+    for (let s = 0; s < m.stateCount; s++)
+      if (frontier[s])
+        forEachMove(m, s, (t) => {
+          next[t] = 1;
+        });
+    reach.push(next);
+    frontier = next;
+  }
+  const table: bigint[][] = new Array(length + 1);
+  const last = new Array<bigint>(m.stateCount).fill(0n);
+  const atEnd = reach[length] as Uint8Array;
+  for (let s = 0; s < m.stateCount; s++) if (atEnd[s] && isAccepting(m, s)) last[s] = 1n;
+  table[0] = last;
+  for (let n = 1; n <= length; n++) {
+    const prev = table[n - 1] as bigint[];
+    const row = new Array<bigint>(m.stateCount).fill(0n);
+    const live = reach[length - n] as Uint8Array;
+    for (let s = 0; s < m.stateCount; s++) {
+      if (!live[s]) continue;
+      let sum = 0n;
+      forEachMove(m, s, (t, w) => {
+        const v = prev[t] as bigint;
+        if (v !== 0n) sum += BigInt(w) * v;
+      });
+      row[s] = sum;
+    }
+    table[n] = row;
+  }
+  return {
+    machine: m,
+    length,
+    table,
+    compliant: (table[length] as bigint[])[startState(m)] as bigint,
+    total: BigInt(alphabet.length) ** BigInt(length),
+    alphabetSize: alphabet.length,
+  };
+}
+
+/**
+ * One string drawn exactly uniformly among the compliant ones, character by character: each move is taken
+ * with probability (its characters × completions after it) / completions now. Needs `plan.compliant > 0`.
+ */
+export function sampleMachine(plan: MachinePlan, source: RandomSource): string {
+  const m = plan.machine;
+  let s = startState(m);
+  let out = '';
+  let lastChar = '';
+  for (let n = plan.length; n > 0; n--) {
+    const after = plan.table[n - 1] as bigint[];
+    let r = randomBigBelow(source, (plan.table[n] as bigint[])[s] as bigint);
+    let chosen: { next: number; kind: MoveKind; atom: number } | null = null;
+    forEachMove(m, s, (next, w, kind, atom) => {
+      if (chosen) return;
+      const weight = BigInt(w) * (after[next] as bigint);
+      if (r < weight) chosen = { next, kind, atom };
+      else r -= weight;
+    });
+    const move = chosen as { next: number; kind: MoveKind; atom: number } | null;
+    if (!move) throw new Error('sampleMachine: no move (empty plan)');
+    const chars = (m.atoms[move.atom] as { chars: string[] }).chars;
+    let char: string;
+    if (move.kind === 'same') char = lastChar;
+    else if (move.kind === 'other') {
+      const others = chars.filter((c) => c !== lastChar);
+      char = others[randomBelow(source, others.length)] as string;
+    } else char = chars[randomBelow(source, chars.length)] as string;
+    out += char;
+    lastChar = char;
+    s = move.next;
   }
   return out;
 }

@@ -1,8 +1,9 @@
 import { type RandomSource, randomBelow } from '../random/source';
+import { type CharSetSpec, coversAll, DIGITS, inCharSet, LOWER, PUNCT, UPPER } from '../rules/charset';
 import { isCompliant } from '../rules/evaluate';
-import type { RuleProfile } from '../rules/profile';
+import { allowedSpecials, type RuleProfile } from '../rules/profile';
 import { azertyEasySpecials } from './azerty';
-import { type ClassSpec, compliantCountTable, log2Big, sampleByComposition } from './entropy';
+import { log2Big, type MachinePlan, planMachine, sampleMachine } from './entropy';
 import { WORDS_FR } from './words-fr';
 
 export interface MemorableOptions {
@@ -32,7 +33,10 @@ export interface Generated {
   entropyBits: number;
   /** The mode actually used. */
   mode: 'memorable' | 'random';
-  /** True when memorable was asked for but the profile's maximum length left no room for words. */
+  /**
+   * True when memorable was asked for but the profile leaves no room for words (its maximum length, a
+   * requirement words cannot meet, a run limit the words break): random was used instead, and the UI says so.
+   */
   fellBack: boolean;
 }
 
@@ -72,9 +76,6 @@ const MEMORABLE_NUMBER_DIGITS = 3;
 // Below this many candidate words a memorable password is weaker than the random fallback.
 const MIN_LIST_SIZE = 256;
 
-const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-const LOWER = 'abcdefghijklmnopqrstuvwxyz';
-const DIGITS = '0123456789';
 const LOOK_ALIKES = new Set(['I', 'l', '1', 'O', '0']);
 
 /** Thresholds from CNIL deliberation 2022-100: 50 bits with attempt limits, 80 bits otherwise. */
@@ -102,14 +103,165 @@ export function generatePassword(
 
 // ---------------------------------------------------------------------------------------------- memorable
 
-const wordsUpTo = new Map<number, readonly string[]>();
-function wordListUpTo(maxLetters: number): readonly string[] {
-  let list = wordsUpTo.get(maxLetters);
+const ASCII_WORD_RE = /^[a-z]+$/;
+const wordsCache = new Map<string, readonly string[]>();
+/** Words of at most `maxLetters` letters, and without a run longer than `maxRun` ("pomme" has a run of 2). */
+function wordListFor(maxLetters: number, maxRun: number | undefined): readonly string[] {
+  const key = `${maxLetters}|${maxRun ?? ''}`;
+  let list = wordsCache.get(key);
   if (!list) {
-    list = maxLetters >= 8 ? WORDS_FR : WORDS_FR.filter((w) => w.length <= maxLetters);
-    wordsUpTo.set(maxLetters, list);
+    list = WORDS_FR.filter(
+      (w) =>
+        w.length <= maxLetters && ASCII_WORD_RE.test(w) && (maxRun === undefined || longestRun(w) <= maxRun),
+    );
+    if (wordsCache.size > 32) wordsCache.clear();
+    wordsCache.set(key, list);
   }
   return list;
+}
+
+function longestRun(s: string): number {
+  let best = 0;
+  let run = 0;
+  let last = '';
+  for (const c of s) {
+    run = c === last ? run + 1 : 1;
+    last = c;
+    if (run > best) best = run;
+  }
+  return best;
+}
+
+/**
+ * How words are written: Capitalised when the site takes both cases, else all in the one case it takes.
+ * `perWord` is how many characters of each class a word of 3+ letters is sure to hold.
+ */
+type CaseMode = 'capitalised' | 'lower' | 'upper';
+const PER_WORD: Record<CaseMode, { upper: number; lower: number }> = {
+  capitalised: { upper: 1, lower: 2 },
+  lower: { upper: 0, lower: 3 },
+  upper: { upper: 3, lower: 0 },
+};
+
+/** Uniform digit strings of `n` digits, the first not 0, with no run longer than `maxRun`: how many exist. */
+function countDigitStrings(n: number, maxRun: number | undefined): bigint {
+  if (n === 0) return 1n;
+  const k = maxRun === undefined || maxRun >= n ? n : maxRun;
+  // ways[r] = strings so far ending in a run of length r.
+  let ways = new Array<bigint>(k + 1).fill(0n);
+  ways[1] = 9n;
+  for (let i = 1; i < n; i++) {
+    const next = new Array<bigint>(k + 1).fill(0n);
+    const all = ways.reduce((a, b) => a + b, 0n);
+    next[1] = all * 9n;
+    for (let r = 1; r < k; r++) next[r + 1] = ways[r] as bigint;
+    ways = next;
+  }
+  return ways.reduce((a, b) => a + b, 0n);
+}
+
+function drawDigits(n: number, maxRun: number | undefined, random: RandomSource): string {
+  if (n === 0) return '';
+  for (;;) {
+    let out = String(1 + randomBelow(random, 9));
+    for (let i = 1; i < n; i++) {
+      // With no repeat allowed at all, "any digit but the last" is itself uniform over valid strings.
+      if (maxRun === 1) {
+        const d = randomBelow(random, 9);
+        const last = Number(out[out.length - 1]);
+        out += String(d >= last ? d + 1 : d);
+      } else out += String(randomBelow(random, 10));
+    }
+    // Otherwise rejection: uniform among valid strings, and nearly every draw passes (runs of 3+ are rare).
+    if (maxRun === undefined || maxRun === 1 || longestRun(out) <= maxRun) return out;
+  }
+}
+
+interface MemorablePlan {
+  mode: CaseMode;
+  separator: string;
+  separatorBits: number;
+  count: number;
+  digits: number;
+  list: readonly string[];
+}
+
+/** How much one word, the separator and the number give each requirement. */
+function contributions(set: CharSetSpec, mode: CaseMode, separator: string) {
+  const per = PER_WORD[mode];
+  const perWord =
+    (per.upper > 0 && coversAll(set, UPPER) ? per.upper : 0) +
+    (per.lower > 0 && coversAll(set, LOWER) ? per.lower : 0) +
+    (separator !== '' && inCharSet(separator, set) ? 1 : 0);
+  return { perWord, perDigit: coversAll(set, DIGITS) ? 1 : 0 };
+}
+
+/**
+ * The shape of a memorable password for this profile, or null when words cannot meet it (then random is
+ * used, and says so). Every requirement is met by construction: words, separators and the number are
+ * counted against each requirement's set, and more words or digits are added until each is covered.
+ */
+function memorablePlan(
+  profile: RuleProfile,
+  options: MemorableOptions,
+  random: RandomSource,
+): MemorablePlan | null {
+  const allowsUpper = coversAll(profile.allowed, UPPER);
+  const allowsLower = coversAll(profile.allowed, LOWER);
+  const mode: CaseMode | null =
+    allowsUpper && allowsLower ? 'capitalised' : allowsLower ? 'lower' : allowsUpper ? 'upper' : null;
+  if (!mode) return null;
+  const digitsAllowed = coversAll(profile.allowed, DIGITS);
+
+  // Separator: the one asked for, else "-" when it works, else one drawn among those that work.
+  const specials = allowedSpecials(profile);
+  const easy = options.azertyEasy ? azertyEasySpecials(specials) : specials;
+  const reqs = profile.requirements;
+  const works = (sep: string) =>
+    reqs.every((r) => {
+      const c = contributions(r.set, mode, sep);
+      return c.perWord > 0 || (digitsAllowed && c.perDigit > 0);
+    });
+  let separator: string;
+  let separatorBits = 0;
+  if (options.separator !== undefined) {
+    if ([...options.separator].length !== 1 || !specials.includes(options.separator))
+      throw new GenerationError('gen_error_separator');
+    separator = options.separator;
+  } else {
+    const candidates = [...easy].filter(works);
+    const fallbackCandidates = [...specials].filter(works);
+    const pool = candidates.length > 0 ? candidates : fallbackCandidates;
+    if (pool.includes('-')) separator = '-';
+    else if (pool.length > 0) {
+      separator = pool[randomBelow(random, pool.length)] as string;
+      separatorBits = Math.log2(pool.length);
+    } else if (specials === '' || works('')) separator = '';
+    else return null;
+  }
+  if (!works(separator)) return null;
+  // Without a separator, two lowercase words could meet in a run ("...e" + "e...") the profile forbids.
+  if (separator === '' && mode !== 'capitalised' && profile.maxConsecutive !== undefined) return null;
+
+  const sepLen = separator.length;
+  let digits = digitsAllowed ? MEMORABLE_NUMBER_DIGITS : 0;
+  let count = options.words;
+  for (const r of reqs) {
+    const c = contributions(r.set, mode, separator);
+    if (c.perWord === 0) digits = Math.max(digits, r.min);
+  }
+  for (const r of reqs) {
+    const c = contributions(r.set, mode, separator);
+    const fromDigits = c.perDigit * digits;
+    if (c.perWord > 0) count = Math.max(count, Math.ceil((r.min - fromDigits) / c.perWord));
+  }
+  count = Math.max(count, Math.ceil((profile.minLength - digits) / (3 + sepLen)));
+  let maxLetters = 8;
+  if (profile.maxLength !== undefined)
+    maxLetters = Math.min(8, Math.floor((profile.maxLength - count * sepLen - digits) / count));
+  const list = wordListFor(maxLetters, profile.maxConsecutive);
+  if (count > MAX_WORDS_INTERNAL || maxLetters < 3 || list.length < MIN_LIST_SIZE) return null;
+  return { mode, separator, separatorBits, count, digits, list };
 }
 
 function memorable(profile: RuleProfile, options: MemorableOptions, random: RandomSource): Generated {
@@ -119,90 +271,40 @@ function memorable(profile: RuleProfile, options: MemorableOptions, random: Rand
     options.words > MEMORABLE_WORDS_RANGE.max
   )
     throw new GenerationError('gen_error_options');
-  const { required, minLength, maxLength } = profile;
-
-  let separator: string;
-  let separatorBits = 0;
-  if (options.separator !== undefined) {
-    if ([...options.separator].length !== 1 || !profile.specials.includes(options.separator))
-      throw new GenerationError('gen_error_separator');
-    separator = options.separator;
-  } else {
-    const candidates = options.azertyEasy ? azertyEasySpecials(profile) : profile.specials;
-    if (candidates.includes('-')) separator = '-';
-    else if (candidates === '') separator = '';
-    else {
-      separator = candidates[randomBelow(random, candidates.length)] as string;
-      separatorBits = Math.log2(candidates.length);
-    }
-  }
-  const sepLen = separator.length;
-
-  // Every word is Capitalised and at least 3 letters (≥ 2 lowercase); one separator follows each word;
-  // the number has `digits` digits. So each requirement holds by construction once `count` is big enough.
-  const digits = Math.max(MEMORABLE_NUMBER_DIGITS, required.digit);
-  const count = Math.max(
-    options.words,
-    required.upper,
-    sepLen > 0 ? required.special : 0,
-    Math.ceil(required.lower / 2),
-    Math.ceil((minLength - digits) / (3 + sepLen)),
-  );
-  let maxLetters = 8;
-  if (maxLength !== undefined)
-    maxLetters = Math.min(8, Math.floor((maxLength - count * sepLen - digits) / count));
-  const list = wordListUpTo(maxLetters);
-  if (count > MAX_WORDS_INTERNAL || maxLetters < 3 || list.length < MIN_LIST_SIZE) {
+  const plan = memorablePlan(profile, options, random);
+  if (!plan) {
     const fallback = randomMode(profile, { ...DEFAULT_RANDOM, azertyEasy: options.azertyEasy }, random);
     return { ...fallback, fellBack: true };
   }
-
+  const { mode, separator, count, digits, list } = plan;
   let password = '';
   for (let i = 0; i < count; i++) {
     const word = list[randomBelow(random, list.length)] as string;
-    password += (word[0] as string).toUpperCase() + word.slice(1) + separator;
+    const written =
+      mode === 'capitalised'
+        ? (word[0] as string).toUpperCase() + word.slice(1)
+        : mode === 'upper'
+          ? word.toUpperCase()
+          : word;
+    password += written + separator;
   }
-  password += String(1 + randomBelow(random, 9));
-  for (let i = 1; i < digits; i++) password += String(randomBelow(random, 10));
-
+  // Too short for the minimum with the shortest words? Then the number grows; it never breaks a rule.
+  let extra = Math.max(0, profile.minLength - ([...password].length + digits));
+  if (!coversAll(profile.allowed, DIGITS)) extra = 0;
+  password += drawDigits(digits + extra, profile.maxConsecutive, random);
   const entropyBits =
-    count * Math.log2(list.length) + Math.log2(9) + (digits - 1) * Math.log2(10) + separatorBits;
+    count * Math.log2(list.length) +
+    log2Big(countDigitStrings(digits + extra, profile.maxConsecutive)) +
+    plan.separatorBits;
+  // A profile words cannot fill to its minimum without digits: random, and say so.
+  if (!isCompliant(password, profile)) {
+    const fallback = randomMode(profile, { ...DEFAULT_RANDOM, azertyEasy: options.azertyEasy }, random);
+    return { ...fallback, fellBack: true };
+  }
   return { password, entropyBits, mode: 'memorable', fellBack: false };
 }
 
 // ------------------------------------------------------------------------------------------------- random
-
-interface Plan {
-  classes: string[];
-  minima: number[];
-  length: number;
-  table: bigint[][];
-  compliant: bigint;
-  total: bigint;
-}
-
-// Counting is quadratic in the length: keep the few plans a session uses (one per settings change).
-const planCache = new Map<string, Plan>();
-
-function plan(classes: string[], minima: number[], length: number): Plan {
-  const cacheKey = `${classes.join('\u0000')}|${minima.join(',')}|${length}`;
-  const cached = planCache.get(cacheKey);
-  if (cached) return cached;
-  const specs: ClassSpec[] = classes.map((c, i) => ({ size: c.length, min: minima[i] ?? 0 }));
-  const table = compliantCountTable(specs, length);
-  const alphabetSize = BigInt(classes.reduce((n, c) => n + c.length, 0));
-  const p: Plan = {
-    classes,
-    minima,
-    length,
-    table,
-    compliant: table[0]?.[length] ?? 0n,
-    total: alphabetSize ** BigInt(length),
-  };
-  if (planCache.size >= 32) planCache.clear();
-  planCache.set(cacheKey, p);
-  return p;
-}
 
 /** The alphabet of random mode, one string per class in upper, lower, digit, special order. */
 export function randomAlphabet(
@@ -210,51 +312,138 @@ export function randomAlphabet(
   options: Pick<RandomOptions, 'avoidLookAlikes' | 'azertyEasy'>,
 ) {
   const keep = (s: string) =>
-    options.avoidLookAlikes ? [...s].filter((c) => !LOOK_ALIKES.has(c)).join('') : s;
-  const specials = options.azertyEasy ? azertyEasySpecials(profile) : profile.specials;
-  return { upper: keep(UPPER), lower: keep(LOWER), digit: keep(DIGITS), special: specials };
-}
-
-function randomMode(profile: RuleProfile, options: RandomOptions, random: RandomSource): Generated {
-  if (!Number.isInteger(options.length) || options.length < 1 || options.length > MAX_RANDOM_LENGTH)
-    throw new GenerationError('gen_error_options');
-  const { required } = profile;
-  if (profile.minLength > MAX_RANDOM_LENGTH) throw new GenerationError('gen_error_too_long');
-  const alphabet = randomAlphabet(profile, options);
-  const classes = [alphabet.upper, alphabet.lower, alphabet.digit, alphabet.special];
-  const minima = [required.upper, required.lower, required.digit, required.special];
-  const needed = minima.reduce((a, b) => a + b, 0);
-  let length = Math.max(options.length, profile.minLength, needed);
-  if (profile.maxLength !== undefined) length = Math.min(length, profile.maxLength);
-  if (length > MAX_RANDOM_LENGTH) length = MAX_RANDOM_LENGTH;
-
-  const p = plan(classes, minima, length);
-  if (p.compliant === 0n) throw new GenerationError('gen_error_failed');
-  const password =
-    p.compliant * MIN_ACCEPTANCE >= p.total
-      ? byRejection(p, random)
-      : sampleByComposition(classes, minima, length, p.table, random);
-  return { password, entropyBits: log2Big(p.compliant), mode: 'random', fellBack: false };
+    [...s]
+      .filter((c) => inCharSet(c, profile.allowed) && !(options.avoidLookAlikes && LOOK_ALIKES.has(c)))
+      .join('');
+  const specials = allowedSpecials(profile);
+  return {
+    upper: keep(UPPER),
+    lower: keep(LOWER),
+    digit: keep(DIGITS),
+    special: options.azertyEasy ? azertyEasySpecials(specials) : specials,
+  };
 }
 
 /**
- * Draws whole strings uniformly from the alphabet until one meets every minimum: the result is exactly
- * uniform over compliant strings (unlike "one of each class, then shuffle").
+ * Every character random mode may draw. When the preferences (no look-alikes, AZERTY-easy symbols) leave a
+ * requirement with nothing, that requirement's allowed characters come back: a hard-to-type symbol still
+ * beats a password the site refuses. Space and characters beyond ASCII only when nothing else can do.
  */
-function byRejection(p: Plan, random: RandomSource): string {
-  const alphabet = p.classes.join('');
-  const classOf: number[] = p.classes.flatMap((c, k) => Array.from(c, () => k));
-  const counts = new Array<number>(p.classes.length);
+export function randomCharacters(
+  profile: RuleProfile,
+  options: Pick<RandomOptions, 'avoidLookAlikes' | 'azertyEasy'>,
+): string[] {
+  const a = randomAlphabet(profile, options);
+  const chars = [...a.upper, ...a.lower, ...a.digit, ...a.special];
+  const printable = [...UPPER, ...LOWER, ...DIGITS, ...PUNCT];
+  for (const r of profile.requirements) {
+    if (chars.some((c) => inCharSet(c, r.set))) continue;
+    let back = printable.filter((c) => inCharSet(c, r.set) && inCharSet(c, profile.allowed));
+    if (back.length === 0)
+      back = [' ', ...r.set.chars].filter((c) => inCharSet(c, r.set) && inCharSet(c, profile.allowed));
+    for (const c of back) if (!chars.includes(c)) chars.push(c);
+  }
+  return chars;
+}
+
+// Counting is polynomial but not free: keep the few plans a session uses (one per settings change).
+const planCache = new Map<string, MachinePlan | null>();
+
+function planFor(profile: RuleProfile, chars: string[], length: number): MachinePlan | null {
+  const key = JSON.stringify([chars.join(''), profile.requirements, profile.maxConsecutive ?? 0, length]);
+  if (planCache.has(key)) return planCache.get(key) ?? null;
+  const plan = planMachine(
+    chars,
+    profile.requirements.map((r) => r.set),
+    profile.requirements.map((r) => r.min),
+    profile.maxConsecutive,
+    length,
+  );
+  if (planCache.size >= 32) planCache.clear();
+  planCache.set(key, plan);
+  return plan;
+}
+
+/** What random mode will do for these settings: its length, alphabet, and how often rejection succeeds. */
+export interface RandomPlanInfo {
+  length: number;
+  alphabetSize: number;
+  compliant: bigint;
+  total: bigint;
+  /** compliant / total: the chance one uniform draw meets every rule. */
+  acceptance: number;
+  method: 'rejection' | 'exact';
+}
+
+function resolveRandom(profile: RuleProfile, options: RandomOptions): { plan: MachinePlan; chars: string[] } {
+  if (!Number.isInteger(options.length) || options.length < 1 || options.length > MAX_RANDOM_LENGTH)
+    throw new GenerationError('gen_error_options');
+  if (profile.minLength > MAX_RANDOM_LENGTH) throw new GenerationError('gen_error_too_long');
+  const chars = randomCharacters(profile, options);
+  if (chars.length === 0) throw new GenerationError('gen_error_failed');
+  const needed = profile.requirements.reduce((n, r) => n + r.min, 0);
+  const cap = Math.min(profile.maxLength ?? MAX_RANDOM_LENGTH, MAX_RANDOM_LENGTH);
+  let length = Math.min(Math.max(options.length, profile.minLength, needed), cap);
+  // A run limit over a small alphabet can make a length impossible while a longer one works.
+  for (; length <= cap; length++) {
+    const plan = planFor(profile, chars, length);
+    if (!plan) throw new GenerationError('gen_error_failed');
+    if (plan.compliant > 0n) return { plan, chars };
+  }
+  throw new GenerationError('gen_error_failed');
+}
+
+export function randomPlanInfo(profile: RuleProfile, options: RandomOptions): RandomPlanInfo {
+  const { plan } = resolveRandom(profile, options);
+  return {
+    length: plan.length,
+    alphabetSize: plan.alphabetSize,
+    compliant: plan.compliant,
+    total: plan.total,
+    acceptance: 2 ** (log2Big(plan.compliant) - log2Big(plan.total)),
+    method: plan.compliant * MIN_ACCEPTANCE >= plan.total ? 'rejection' : 'exact',
+  };
+}
+
+function randomMode(profile: RuleProfile, options: RandomOptions, random: RandomSource): Generated {
+  const { plan, chars } = resolveRandom(profile, options);
+  const password =
+    plan.compliant * MIN_ACCEPTANCE >= plan.total
+      ? byRejection(profile, chars, plan.length, random)
+      : sampleMachine(plan, random);
+  return { password, entropyBits: log2Big(plan.compliant), mode: 'random', fellBack: false };
+}
+
+/**
+ * Draws whole strings uniformly from the alphabet until one meets every rule: the result is exactly
+ * uniform over compliant strings (unlike "one of each class, then shuffle"). Used only where at least
+ * 1 draw in 100 passes (known exactly from the count), so the cap is never reached in practice. Each draw
+ * is checked with precomputed requirement masks (every character is allowed and the length in range by
+ * construction); a draw is dropped as soon as it breaks the run limit, which changes nothing to which
+ * strings are kept.
+ */
+function byRejection(profile: RuleProfile, chars: string[], length: number, random: RandomSource): string {
+  const reqs = profile.requirements;
+  const masks = chars.map((c) => reqs.reduce((m, r, i) => (inCharSet(c, r.set) ? m | (1 << i) : m), 0));
+  const mins = reqs.map((r) => r.min);
+  const maxRun = profile.maxConsecutive ?? Number.POSITIVE_INFINITY;
+  const counts = new Array<number>(reqs.length);
   for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
     counts.fill(0);
     let out = '';
-    for (let i = 0; i < p.length; i++) {
-      const index = randomBelow(random, alphabet.length);
-      out += alphabet[index];
-      const k = classOf[index] as number;
-      counts[k] = (counts[k] as number) + 1;
+    let last = -1;
+    let run = 0;
+    let ok = true;
+    for (let i = 0; i < length && ok; i++) {
+      const index = randomBelow(random, chars.length);
+      run = index === last ? run + 1 : 1;
+      last = index;
+      if (run > maxRun) ok = false;
+      const mask = masks[index] as number;
+      for (let j = 0; j < counts.length; j++) if (mask & (1 << j)) counts[j] = (counts[j] as number) + 1;
+      out += chars[index];
     }
-    if (p.minima.every((min, k) => (counts[k] as number) >= min)) return out;
+    if (ok && mins.every((min, j) => (counts[j] as number) >= min)) return out;
   }
   throw new GenerationError('gen_error_failed');
 }

@@ -1,35 +1,42 @@
 import {
+  applyPasswordRules,
+  applyPatternRule,
   ENEJ_PROFILE,
   mergeProfile,
   parsePasswordRules,
+  parsePatternRule,
   parsePolicyTexts,
   type RuleProfile,
+  sameRules,
 } from '@/lib/rules';
 
 /**
  * ENEJ's rules, overridden by whatever the page itself says: first the criteria it prints next to the
- * fields, then a `passwordrules` attribute, the most precise statement. The page is the authority on what
- * it accepts; our built-in profile only fills the gaps. An unreadable attribute is ignored, not guessed.
+ * fields, then a `passwordrules` attribute, then the field's own validation regex (`ng-pattern`/`pattern`),
+ * which is what the page actually enforces. The page is the authority on what it accepts; our built-in
+ * profile only fills the gaps. An unreadable attribute or regex is ignored, not guessed.
  */
 export function effectiveProfile(
   policyTexts: readonly string[],
   passwordRules: string | null = null,
+  pattern: string | null = null,
 ): { profile: RuleProfile; fromPage: boolean } {
   let profile = mergeProfile(ENEJ_PROFILE, parsePolicyTexts(policyTexts));
   if (passwordRules !== null) {
     const parsed = parsePasswordRules(passwordRules);
-    if (parsed.ok) profile = mergeProfile(profile, parsed.rules);
+    if (parsed.ok) profile = applyPasswordRules(profile, parsed);
+  }
+  if (pattern !== null) {
+    const rule = parsePatternRule(pattern);
+    if (rule) profile = applyPatternRule(profile, rule);
   }
   return { profile, fromPage: !sameRules(profile, ENEJ_PROFILE) };
 }
 
-/** Whether two profiles accept the same passwords; a page that prints ENEJ's own rules changes nothing. */
-function sameRules(a: RuleProfile, b: RuleProfile): boolean {
-  return (
-    a.minLength === b.minLength &&
-    a.maxLength === b.maxLength &&
-    a.specials === b.specials &&
-    a.others === b.others &&
-    (['upper', 'lower', 'digit', 'special'] as const).every((c) => a.required[c] === b.required[c])
-  );
+/** Where the guide's rules come from, as `data-testid="rules-source"` says it. */
+export type RulesSource = 'enej' | 'page' | 'default';
+
+export function rulesSource(fromPage: boolean, onEnejHost: boolean): RulesSource {
+  if (fromPage) return 'page';
+  return onEnejHost ? 'enej' : 'default';
 }

@@ -1,4 +1,4 @@
-import { evaluate, type RuleProfile, type RuleResult } from '@/lib/rules';
+import { evaluate, type RuleProfile, type RuleResult, ruleKind } from '@/lib/rules';
 
 export type ChecklistRuleId = RuleResult['id'] | 'confirm';
 
@@ -58,7 +58,7 @@ function states(view: GuideView): Map<ChecklistRuleId, boolean> {
 /**
  * What a screen reader should hear after a change: only rules that flipped, never counts that merely
  * moved ("7 left" → "6 left") and never the password. `allMet` collapses everything into one sentence.
- * Rule names are message keys `guide_rulename_<id>`, resolved by the caller.
+ * Rule names are message keys `guide_rulename_<kind>`, resolved by the caller.
  */
 export function announcements(prev: GuideView | null, next: GuideView): Announcement[] {
   if (!next.started && (prev === null || !prev.started)) return [];
@@ -71,7 +71,8 @@ export function announcements(prev: GuideView | null, next: GuideView): Announce
     if (was === undefined ? met : was !== met) {
       out.push({
         key: met ? 'guide_announce_ok' : 'guide_announce_missing',
-        params: [`guide_rulename_${id}`],
+        // `special-2` is named like `special`: a second list of symbols is still "a special character".
+        params: [`guide_rulename_${ruleKind(id)}`],
       });
     }
   }

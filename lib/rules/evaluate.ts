@@ -1,10 +1,39 @@
-import type { CharClass, RuleProfile } from './profile';
+import { type CharSetSpec, inCharSet } from './charset';
+import { type Requirement, type RuleProfile, requirementIds, requirementKind } from './profile';
 
-export const RULE_IDS = ['length', 'upper', 'lower', 'digit', 'special', 'allowed'] as const;
-export type RuleId = (typeof RULE_IDS)[number];
+/**
+ * Names a checklist line can carry (`data-rule`): the length, each requirement by its kind (`-2`, `-3`…
+ * when a kind repeats), the run limit, the allowed characters.
+ */
+export const RULE_IDS = [
+  'length',
+  'upper',
+  'lower',
+  'digit',
+  'special',
+  'letter',
+  'set',
+  'consecutive',
+  'allowed',
+] as const;
+export type RuleId = string;
+
+/** The kind a rule id names (`special-2` → `special`), for messages that name the rule. */
+export function ruleKind(id: string): string {
+  return id.replace(/-\d+$/, '');
+}
 
 /** Why a character is refused; each maps to a message key through `refusedKey`. */
-export type RefusedReason = 'accent' | 'space' | 'emoji' | 'control' | 'non-latin' | 'not-in-list';
+export type RefusedReason =
+  | 'accent'
+  | 'space'
+  | 'emoji'
+  | 'control'
+  | 'non-latin'
+  | 'not-in-list'
+  | 'capital'
+  | 'small'
+  | 'digit';
 
 export const REFUSED_REASONS: readonly RefusedReason[] = [
   'accent',
@@ -13,6 +42,9 @@ export const REFUSED_REASONS: readonly RefusedReason[] = [
   'control',
   'non-latin',
   'not-in-list',
+  'capital',
+  'small',
+  'digit',
 ];
 
 /**
@@ -31,6 +63,12 @@ export interface RefusedChar {
   count: number;
 }
 
+/** A piece of a rule's wording, translated by the UI: used to spell out a union of kinds of characters. */
+export interface MessagePart {
+  key: string;
+  params: string[];
+}
+
 /**
  * One rule's verdict. `key` is a `_locales` message name and `params` its substitutions, so the UI
  * translates and `lib/` holds no sentence.
@@ -42,13 +80,11 @@ export interface RuleResult {
   params: string[];
   /** Only on `allowed`: each refused character once, in order of first appearance. */
   refused?: RefusedChar[];
-}
-
-const CLASS_OF_ASCII: (CharClass | undefined)[] = [];
-for (let c = 0; c < 128; c++) {
-  if (c >= 65 && c <= 90) CLASS_OF_ASCII[c] = 'upper';
-  else if (c >= 97 && c <= 122) CLASS_OF_ASCII[c] = 'lower';
-  else if (c >= 48 && c <= 57) CLASS_OF_ASCII[c] = 'digit';
+  /**
+   * Only on a requirement over a union the other keys cannot name: the kinds of characters that count,
+   * each translated, joined with ", " and passed as the message's last parameter.
+   */
+  parts?: MessagePart[];
 }
 
 const WHITESPACE_RE = /^\s$/u;
@@ -59,6 +95,11 @@ const LETTER_RE = /^[\p{L}\p{M}]$/u;
 
 /** Classifies a character the profile refuses. Exported for the guide's wording and its tests. */
 export function refusalReason(char: string): RefusedReason {
+  if (char.length === 1) {
+    if (char >= 'A' && char <= 'Z') return 'capital';
+    if (char >= 'a' && char <= 'z') return 'small';
+    if (char >= '0' && char <= '9') return 'digit';
+  }
   if (WHITESPACE_RE.test(char)) return 'space';
   // Before the control and mark tests: the joiner (U+200D) and the emoji variation selector (U+FE0F) glue
   // emoji together, and calling them "accent" or "invisible" would puzzle someone who pasted a heart.
@@ -70,107 +111,150 @@ export function refusalReason(char: string): RefusedReason {
   return 'not-in-list';
 }
 
-function isAccepted(code: number, char: string, profile: RuleProfile): boolean {
-  if (code < 128 && CLASS_OF_ASCII[code] !== undefined) return true;
-  if (profile.specials.includes(char)) return true;
-  switch (profile.others) {
-    case 'any':
-      return true;
-    case 'printable-ascii':
-      return code >= 0x20 && code <= 0x7e;
-    default:
-      return false;
-  }
-}
-
-export interface CharCounts {
-  length: number;
-  upper: number;
-  lower: number;
-  digit: number;
-  special: number;
-  refused: RefusedChar[];
-}
-
-/** One pass over the code points; linear in the input whatever it holds. */
-export function countChars(password: string, profile: RuleProfile): CharCounts {
-  const counts: CharCounts = { length: 0, upper: 0, lower: 0, digit: 0, special: 0, refused: [] };
-  const refusedIndex = new Map<string, RefusedChar>();
-  for (const char of password) {
-    counts.length++;
-    const code = char.codePointAt(0) ?? 0;
-    const cls = code < 128 ? CLASS_OF_ASCII[code] : undefined;
-    if (cls) counts[cls]++;
-    else if (profile.specials.includes(char)) counts.special++;
-    if (!isAccepted(code, char, profile)) {
-      const seen = refusedIndex.get(char);
-      if (seen) seen.count++;
-      else {
-        const entry: RefusedChar = { char, reason: refusalReason(char), count: 1 };
-        refusedIndex.set(char, entry);
-        counts.refused.push(entry);
-      }
-    }
-  }
-  return counts;
-}
-
 /** Specials spaced out for display, the way ENEJ prints them: "! @ # $ …". */
 export function formatSpecials(specials: string): string {
   return [...specials].join(' ');
 }
 
+/** The message of a requirement over `set`: key, and parameters after [need, stillMissing]. */
+function requirementMessage(set: CharSetSpec): { key: string; extra: string[]; parts?: MessagePart[] } {
+  const kind = requirementKind(set);
+  switch (kind) {
+    case 'upper':
+    case 'lower':
+    case 'digit':
+      return { key: `rule_${kind}`, extra: [] };
+    case 'letter':
+      return { key: 'rule_letter', extra: [] };
+    case 'special':
+      if (set.chars !== '') return { key: 'rule_special', extra: [formatSpecials(set.chars)] };
+      return { key: set.classes[0] === 'symbol' ? 'rule_symbol' : 'rule_special_ascii', extra: [] };
+    default: {
+      const parts: MessagePart[] = set.classes.map((c) => ({ key: `set_part_${c}`, params: [] }));
+      if (set.chars !== '') parts.push({ key: 'set_part_chars', params: [formatSpecials(set.chars)] });
+      return { key: 'rule_set', extra: [], parts };
+    }
+  }
+}
+
+const ALLOWED_BIT = 1 << 30;
+const tables = new WeakMap<RuleProfile, Int32Array>();
+
 /**
- * Checks `password` against `profile`, one result per rule in `RULE_IDS` order. Never throws; works on
- * code points, so an emoji counts as one character.
+ * For each ASCII code: bit i when it counts for requirement i, `ALLOWED_BIT` when it is allowed. Built once
+ * per profile object (profiles are never changed once built), so a keystroke or a 10,000-character paste
+ * costs a table lookup per ASCII character.
+ */
+function asciiTable(profile: RuleProfile): Int32Array {
+  let table = tables.get(profile);
+  if (!table) {
+    table = new Int32Array(128);
+    for (let code = 0; code < 128; code++) {
+      const char = String.fromCharCode(code);
+      let mask = inCharSet(char, profile.allowed) ? ALLOWED_BIT : 0;
+      profile.requirements.forEach((r, i) => {
+        if (inCharSet(char, r.set)) mask |= 1 << i;
+      });
+      table[code] = mask;
+    }
+    tables.set(profile, table);
+  }
+  return table;
+}
+
+/** The first character whose run is longer than `max`, or null. */
+function runTooLong(password: string, max: number): string | null {
+  let last = '';
+  let run = 0;
+  for (const char of password) {
+    run = char === last ? run + 1 : 1;
+    last = char;
+    if (run > max) return char;
+  }
+  return null;
+}
+
+/**
+ * Checks `password` against `profile`: the length, each requirement in the profile's order, the run limit
+ * when there is one, then the allowed characters. Never throws; works on code points, so an emoji counts
+ * as one character. Linear in the input whatever it holds.
  */
 export function evaluate(password: string, profile: RuleProfile): RuleResult[] {
-  const c = countChars(password, profile);
+  const reqs = profile.requirements;
+  const table = asciiTable(profile);
+  const have = new Array<number>(reqs.length).fill(0);
+  const refused: RefusedChar[] = [];
+  const refusedIndex = new Map<string, RefusedChar>();
+  let length = 0;
+  for (const char of password) {
+    length++;
+    const code = char.charCodeAt(0);
+    let mask: number;
+    if (char.length === 1 && code < 128) mask = table[code] as number;
+    else {
+      mask = inCharSet(char, profile.allowed) ? ALLOWED_BIT : 0;
+      for (let i = 0; i < reqs.length; i++) if (inCharSet(char, (reqs[i] as Requirement).set)) mask |= 1 << i;
+    }
+    for (let i = 0; i < reqs.length; i++) if (mask & (1 << i)) have[i] = (have[i] as number) + 1;
+    if (!(mask & ALLOWED_BIT)) {
+      const seen = refusedIndex.get(char);
+      if (seen) seen.count++;
+      else {
+        const entry: RefusedChar = { char, reason: refusalReason(char), count: 1 };
+        refusedIndex.set(char, entry);
+        refused.push(entry);
+      }
+    }
+  }
   const min = profile.minLength;
   const max = profile.maxLength;
-  let length: RuleResult;
-  if (c.length < min) {
-    length = {
+  const results: RuleResult[] = [];
+  if (length < min)
+    results.push({
       id: 'length',
       met: false,
       key: 'rule_length_missing',
-      params: [String(min), String(min - c.length)],
-    };
-  } else if (max !== undefined && c.length > max) {
-    length = {
+      params: [String(min), String(min - length)],
+    });
+  else if (max !== undefined && length > max)
+    results.push({
       id: 'length',
       met: false,
       key: 'rule_length_too_long',
-      params: [String(max), String(c.length - max)],
+      params: [String(max), String(length - max)],
+    });
+  else results.push({ id: 'length', met: true, key: 'rule_length_ok', params: [String(min)] });
+
+  const ids = requirementIds(profile);
+  reqs.forEach((r, i) => {
+    const count = have[i] as number;
+    const { key, extra, parts } = requirementMessage(r.set);
+    const result: RuleResult = {
+      id: ids[i] as string,
+      met: count >= r.min,
+      key,
+      params: [String(Math.max(r.min, 1)), String(Math.max(r.min - count, 0)), ...extra],
     };
-  } else {
-    length = { id: 'length', met: true, key: 'rule_length_ok', params: [String(min)] };
+    if (parts) result.parts = parts;
+    results.push(result);
+  });
+
+  if (profile.maxConsecutive !== undefined) {
+    const k = profile.maxConsecutive;
+    const broken = runTooLong(password, k);
+    const base = k === 1 ? 'rule_consecutive_one' : 'rule_consecutive';
+    results.push(
+      broken === null
+        ? { id: 'consecutive', met: true, key: base, params: [String(k)] }
+        : { id: 'consecutive', met: false, key: `${base}_broken`, params: [String(k), broken] },
+    );
   }
-  const classRule = (id: CharClass, extra: string[] = []): RuleResult => {
-    const need = profile.required[id];
-    const have = c[id];
-    return {
-      id,
-      met: have >= need,
-      key: `rule_${id}`,
-      params: [String(Math.max(need, 1)), String(Math.max(need - have, 0)), ...extra],
-    };
-  };
-  const results: RuleResult[] = [length];
-  for (const id of ['upper', 'lower', 'digit'] as const) results.push(classRule(id));
-  results.push(classRule('special', [formatSpecials(profile.specials)]));
+
   results.push(
-    c.refused.length === 0
+    refused.length === 0
       ? { id: 'allowed', met: true, key: 'rule_allowed_ok', params: [], refused: [] }
-      : {
-          id: 'allowed',
-          met: false,
-          key: 'rule_allowed_refused',
-          params: [String(c.refused.length)],
-          refused: c.refused,
-        },
+      : { id: 'allowed', met: false, key: 'rule_allowed_refused', params: [String(refused.length)], refused },
   );
-  // Classes the profile does not require are still reported (met), so the UI shows a stable list.
   return results;
 }
 

@@ -11,15 +11,33 @@ const catalog = loadCatalog(resolve(__dirname, '../../locales'));
 describe('rules messages', () => {
   it('has every key evaluate can emit, in both languages', () => {
     const capped = parseProfile({ ...ENEJ_PROFILE, id: 'capped', maxLength: 10 });
+    const unions = parseProfile({
+      id: 'unions',
+      minLength: 4,
+      maxConsecutive: 2,
+      requirements: [
+        { min: 1, set: { classes: ['upper', 'lower'], chars: '' } },
+        { min: 1, set: { classes: ['special'], chars: '' } },
+        { min: 1, set: { classes: ['symbol'], chars: '' } },
+        { min: 1, set: { classes: ['upper', 'lower', 'digit', 'special', 'symbol'], chars: 'é' } },
+      ],
+      allowed: { classes: ['unicode'], chars: '' },
+    });
+    const noRepeat = parseProfile({ ...unions, id: 'no-repeat', maxConsecutive: 1 });
     const keys = new Set<string>();
-    for (const pw of ['', 'Abcdef1!', 'Abcdefghijkl1!', 'é😀 ?жx\0']) {
-      for (const r of evaluate(pw, capped)) {
-        keys.add(r.key);
-        for (const c of r.refused ?? []) keys.add(refusedKey(c.reason));
+    for (const profile of [capped, unions, noRepeat]) {
+      for (const pw of ['', 'Abcdef1!', 'Abcdefghijkl1!', 'é😀 ?жx\0', 'aaa!']) {
+        for (const r of evaluate(pw, profile)) {
+          keys.add(r.key);
+          for (const p of r.parts ?? []) keys.add(p.key);
+          for (const c of r.refused ?? []) keys.add(refusedKey(c.reason));
+        }
       }
     }
     for (const reason of REFUSED_REASONS) keys.add(refusedKey(reason));
-    expect(keys.size).toBe(15);
+    for (const cls of ['upper', 'lower', 'digit', 'special', 'symbol', 'unicode', 'chars'])
+      keys.add(`set_part_${cls}`);
+    expect(keys.size).toBe(33);
     for (const key of keys) expect(catalog[key], key).toBeDefined();
   });
 
@@ -27,12 +45,12 @@ describe('rules messages', () => {
     const samples = [
       'minlen: 8',
       'required: nope',
-      'allowed: [é]',
+      'allowed: [\t]',
       'required: [a-b]',
       'required: []',
       'minlength: x',
       'minlength: 9; maxlength: 8',
-      'required: upper, digit',
+      'minlength: 4; max-consecutive: 1; allowed: [a]',
       'maxlength: 1; required: upper; required: digit; allowed: ascii-printable',
       'minlength 8',
     ];
@@ -41,7 +59,7 @@ describe('rules messages', () => {
       const r = parsePasswordRules(s);
       if (!r.ok) for (const i of r.issues) keys.add(i.key);
     }
-    expect(keys.size).toBe(10);
+    expect(keys.size).toBe(9);
     for (const key of keys) expect(catalog[key], key).toBeDefined();
   });
 

@@ -1,19 +1,22 @@
-import type { PartialProfile } from './policy-text';
-import { type CharClass, type OthersPolicy, type RuleProfile, safeParseProfile } from './profile';
+import { type CharSetSpec, normalizeSet, type SetClass } from './charset';
+import { type Requirement, type RuleProfile, safeParseProfile } from './profile';
 
 /**
  * Apple's Password Rules language (the `passwordrules` attribute), read strictly: where Apple's reference
  * parser logs and drops a bad piece, we report an error, because a silently narrowed rule would make the
- * checklist say "OK" to a password the site refuses.
+ * checklist say "OK" to a password the site refuses. Unlike Apple's parser, listed characters outside
+ * ASCII (`[äöü§]`) are kept: the site accepts them, so the checklist must not refuse them.
  * Grammar: https://developer.apple.com/password-rules/ and apple/password-manager-resources.
  */
 
-/** Everything a rule string says, in our profile's terms. `required` and `specials` are always set. */
-export type PasswordRules = PartialProfile & {
-  others?: OthersPolicy;
-  /** Apple's `max-consecutive`: longest run of one identical character. Our profile has no such rule. */
-  maxConsecutive?: number;
-};
+/** Which properties the text stated, so a merge over a built-in profile keeps the rest. */
+export interface StatedRules {
+  minLength: boolean;
+  maxLength: boolean;
+  maxConsecutive: boolean;
+  /** A `required` or `allowed` rule: the requirements and the allowed set come from the text. */
+  classes: boolean;
+}
 
 export interface PasswordRulesIssue {
   /** Message key in `locales/rules.json`. */
@@ -22,7 +25,7 @@ export interface PasswordRulesIssue {
 }
 
 export type PasswordRulesResult =
-  | { ok: true; rules: PasswordRules }
+  | { ok: true; profile: RuleProfile; stated: StatedRules }
   | { ok: false; errors: string[]; issues: PasswordRulesIssue[] };
 
 const PROPERTIES = ['minlength', 'maxlength', 'max-consecutive', 'required', 'allowed'] as const;
@@ -34,40 +37,15 @@ const MAX_INPUT = 4096;
 const MAX_ERRORS = 20;
 const MAX_INT = 4096;
 
-const range = (from: string, to: string): string[] => {
-  const out: string[] = [];
-  for (let c = from.charCodeAt(0); c <= to.charCodeAt(0); c++) out.push(String.fromCharCode(c));
-  return out;
-};
-const UPPER = range('A', 'Z');
-const LOWER = range('a', 'z');
-const DIGIT = range('0', '9');
-/** ASCII punctuation, without the space: what our profile's `specials` may hold. */
-const PUNCT = [...range('!', '/'), ...range(':', '@'), ...range('[', '`'), ...range('{', '~')];
-const ASCII_PRINTABLE = range(' ', '~');
-
-/** A character set in the order its characters first appeared, so lists keep the site's order. */
+/** A character set as read, with the source text for messages. */
 interface CharSet {
-  chars: Set<string>;
-  unicode: boolean;
-  /** The source text, for messages. */
+  set: CharSetSpec;
   text: string;
 }
 
-function namedChars(name: (typeof NAMED_CLASSES)[number]): string[] {
-  switch (name) {
-    case 'upper':
-      return UPPER;
-    case 'lower':
-      return LOWER;
-    case 'digit':
-      return DIGIT;
-    case 'special':
-      // Apple's `special` includes the space.
-      return [' ', ...PUNCT];
-    default:
-      return ASCII_PRINTABLE;
-  }
+function namedSet(name: (typeof NAMED_CLASSES)[number]): CharSetSpec {
+  if (name === 'ascii-printable') return { classes: ['upper', 'lower', 'digit', 'special'], chars: '' };
+  return { classes: [name], chars: '' };
 }
 
 const isWhitespace = (c: string | undefined) =>
@@ -157,11 +135,17 @@ function readCustomClass(r: Reader): CharSet | undefined {
     const ch = String.fromCodePoint(cp);
     // A lone surrogate comes back whole from codePointAt, so step by what was read.
     const step = cp > 0xffff ? 2 : 1;
-    if (cp < 0x20 || cp > 0x7e) {
+    // Printable characters beyond ASCII (`äöü§’`) are the site's own; invisible ones are a broken page.
+    if (
+      cp < 0x20 ||
+      cp === 0x7f ||
+      (cp >= 0x80 && cp < 0xa0) ||
+      (ch !== ' ' && /^[\p{Cs}\p{Cf}\s]$/u.test(ch))
+    ) {
       r.fail(
         'pwrules_non_ascii',
         [ch],
-        `character class at ${open}: "${ch}" (U+${cp.toString(16).toUpperCase().padStart(4, '0')}) is not printable ASCII`,
+        `character class at ${open}: U+${cp.toString(16).toUpperCase().padStart(4, '0')} is not a printable character`,
       );
       ok = false;
     } else if (ch === '-' && !first) {
@@ -176,7 +160,7 @@ function readCustomClass(r: Reader): CharSet | undefined {
     r.fail('pwrules_empty_class', [], `empty character class at ${open}`);
     return undefined;
   }
-  return { chars, unicode: false, text: r.text.slice(open, r.pos) };
+  return { set: { classes: [], chars: [...chars].join('') }, text: r.text.slice(open, r.pos) };
 }
 
 function readClasses(r: Reader, name: Property): CharSet[] | undefined {
@@ -194,7 +178,7 @@ function readClasses(r: Reader, name: Property): CharSet[] | undefined {
       const lower = id.toLowerCase();
       if ((NAMED_CLASSES as readonly string[]).includes(lower)) {
         const named = lower as (typeof NAMED_CLASSES)[number];
-        sets.push({ chars: new Set(namedChars(named)), unicode: named === 'unicode', text: lower });
+        sets.push({ set: namedSet(named), text: lower });
       } else {
         r.fail('pwrules_unknown_class', [id], `${name}: unknown character class "${id}"`);
         ok = false;
@@ -259,21 +243,27 @@ function readRules(text: string): { rules: ParsedRule[]; reader: Reader } {
   return { rules, reader: r };
 }
 
-const ORDER_CLASSES = ['upper', 'lower', 'digit'] as const;
-const CLASS_CHARS: Record<(typeof ORDER_CLASSES)[number], string[]> = {
-  upper: UPPER,
-  lower: LOWER,
-  digit: DIGIT,
-};
-const CLASS_WORD: Record<(typeof ORDER_CLASSES)[number], string> = {
-  upper: 'capital letters',
-  lower: 'small letters',
-  digit: 'digits',
-};
+/** The union of sets, written canonically; the order of listed characters is their first appearance. */
+function union(sets: readonly CharSetSpec[]): CharSetSpec {
+  const classes = new Set<SetClass>();
+  let chars = '';
+  for (const s of sets) {
+    for (const c of s.classes) classes.add(c);
+    chars += s.chars;
+  }
+  return normalizeSet({ classes: [...classes], chars });
+}
+
+const asksNothing = (set: CharSetSpec) =>
+  set.classes.includes('unicode') ||
+  (['upper', 'lower', 'digit', 'special'] as const).every((c) => set.classes.includes(c));
 
 /**
- * Parses a `passwordrules` value. Every problem is reported, with an English message in `errors` (for
- * developers) and a message key in `issues` (for the UI); nothing is dropped silently.
+ * Parses a `passwordrules` value into the profile it states. Every problem is reported, with an English
+ * message in `errors` (for developers) and a message key in `issues` (for the UI); nothing is dropped
+ * silently. Apple's reading otherwise: repeated lengths keep the strictest, required classes are allowed
+ * too, no class rule at all allows every printable ASCII character, a `required` rule that any character
+ * meets asks nothing. A `required` line written twice asks for two such characters.
  */
 export function parsePasswordRules(text: string): PasswordRulesResult {
   if (typeof text !== 'string' || text.length > MAX_INPUT) {
@@ -290,81 +280,24 @@ export function parsePasswordRules(text: string): PasswordRulesResult {
   let minLength: number | undefined;
   let maxLength: number | undefined;
   let maxConsecutive: number | undefined;
-  const required: Record<CharClass, number> = { upper: 0, lower: 0, digit: 0, special: 0 };
-  let requiredSpecials: string[] | undefined;
-  const allowed = new Set<string>();
-  let allowsUnicode = false;
+  const requirements: Requirement[] = [];
+  const allowedSets: CharSetSpec[] = [];
   let anyClassRule = false;
-  // Characters in order of first appearance, so a site's list keeps its order.
-  const punctOrder: string[] = [];
-  const note = (set: CharSet) => {
-    for (const ch of set.chars) {
-      allowed.add(ch);
-      if (PUNCT.includes(ch) && !punctOrder.includes(ch)) punctOrder.push(ch);
-    }
-    if (set.unicode) allowsUnicode = true;
-  };
 
   for (const rule of rules) {
     const n = rule.ints;
-    // Apple's reading of repeated properties: the strictest wins.
     if (rule.name === 'minlength' && n !== undefined) minLength = Math.max(minLength ?? 0, n);
     if (rule.name === 'maxlength' && n !== undefined) maxLength = Math.min(maxLength ?? MAX_INT, n);
     if (rule.name === 'max-consecutive' && n !== undefined)
       maxConsecutive = Math.min(maxConsecutive ?? MAX_INT, n);
     if (!rule.sets) continue;
     anyClassRule = true;
-    for (const set of rule.sets) note(set);
-    if (rule.name !== 'required') continue;
-
-    const text = rule.sets.map((s) => s.text).join(', ');
-    const union = new Set<string>();
-    let unicode = false;
-    for (const s of rule.sets) {
-      for (const ch of s.chars) union.add(ch);
-      if (s.unicode) unicode = true;
-    }
-    // "at least one of anything" asks nothing beyond a non-empty password.
-    if (unicode || ASCII_PRINTABLE.every((ch) => union.has(ch))) continue;
-    const kinds: string[] = [];
-    for (const cls of ORDER_CLASSES) {
-      const have = CLASS_CHARS[cls].filter((ch) => union.has(ch)).length;
-      if (have === 0) continue;
-      kinds.push(cls);
-      if (have < CLASS_CHARS[cls].length)
-        r.fail('pwrules_unsupported', [text], `required: ${text} asks for only some ${CLASS_WORD[cls]}`);
-    }
-    const punct = PUNCT.filter((ch) => union.has(ch));
-    if (punct.length > 0) kinds.push('special');
-    else if (union.has(' '))
-      r.fail(
-        'pwrules_unsupported',
-        [text],
-        `required: ${text} asks for a space, which Sésame never suggests`,
-      );
-    if (kinds.length > 1) {
-      r.fail(
-        'pwrules_unsupported',
-        [text],
-        `required: ${text} means "one of these kinds"; Sésame checks each kind on its own`,
-      );
-      continue;
-    }
-    const kind = kinds[0] as CharClass | undefined;
-    if (kind === undefined) continue;
-    required[kind]++;
-    if (kind !== 'special') continue;
-    const list = [...union].filter((ch) => PUNCT.includes(ch));
-    if (
-      requiredSpecials &&
-      (requiredSpecials.length !== list.length || list.some((ch) => !requiredSpecials?.includes(ch)))
-    )
-      r.fail(
-        'pwrules_unsupported',
-        [text],
-        `required: ${text} differs from an earlier required symbol list; Sésame counts symbols from one list`,
-      );
-    requiredSpecials ??= list;
+    const set = union(rule.sets.map((s) => s.set));
+    allowedSets.push(set);
+    if (rule.name !== 'required' || asksNothing(set)) continue;
+    const same = requirements.find((q) => sameCanonical(q.set, set));
+    if (same) same.min++;
+    else requirements.push({ min: 1, set });
   }
 
   if (minLength !== undefined && maxLength !== undefined && minLength > maxLength)
@@ -373,80 +306,109 @@ export function parsePasswordRules(text: string): PasswordRulesResult {
       [String(minLength), String(maxLength)],
       `minlength ${minLength} is above maxlength ${maxLength}`,
     );
-
-  // Apple: with no required and no allowed rule, any printable ASCII character is allowed.
-  if (!anyClassRule) for (const ch of ASCII_PRINTABLE) allowed.add(ch);
-  if (!anyClassRule) for (const ch of PUNCT) if (!punctOrder.includes(ch)) punctOrder.push(ch);
-
-  let others: OthersPolicy = 'refused';
-  if (allowsUnicode) others = 'any';
-  else if (allowed.has(' ')) {
-    if (PUNCT.every((ch) => allowed.has(ch))) others = 'printable-ascii';
-    else
-      r.fail(
-        'pwrules_unsupported',
-        ['[ ]'],
-        'a space is allowed but not every symbol; Sésame can only allow the space with all of ASCII',
-      );
-  }
-  if (others !== 'any') {
-    for (const cls of ORDER_CLASSES) {
-      if (!CLASS_CHARS[cls].every((ch) => allowed.has(ch)))
-        r.fail(
-          'pwrules_unsupported',
-          [cls],
-          `not every one of the ${CLASS_WORD[cls]} is allowed; Sésame always accepts them all`,
-        );
-    }
-  }
-  let specials = punctOrder.filter((ch) => allowed.has(ch) || allowsUnicode);
-  if (requiredSpecials) {
-    const counted = requiredSpecials;
-    if (others === 'refused' && specials.some((ch) => !counted.includes(ch)))
-      r.fail(
-        'pwrules_unsupported',
-        [specials.filter((ch) => !counted.includes(ch)).join('')],
-        'some allowed symbols do not count as the required symbol; Sésame cannot tell them apart',
-      );
-    specials = counted;
-  }
   if (r.errors.length > 0) return fail();
 
-  const out: PasswordRules = { required, specials: specials.join(''), others };
-  if (minLength !== undefined && minLength > 0) out.minLength = minLength;
-  if (maxLength !== undefined) out.maxLength = maxLength;
-  if (maxConsecutive !== undefined) out.maxConsecutive = maxConsecutive;
+  const allowed = anyClassRule ? union(allowedSets) : namedSet('ascii-printable');
+  const profile: RuleProfile = {
+    id: 'rules',
+    minLength: Math.max(1, minLength ?? 1),
+    requirements,
+    allowed: allowed.classes.includes('unicode') ? { classes: ['unicode'], chars: '' } : allowed,
+  };
+  if (maxLength !== undefined) profile.maxLength = maxLength;
+  if (maxConsecutive !== undefined) profile.maxConsecutive = maxConsecutive;
 
-  const { maxConsecutive: _unchecked, ...asProfile } = out;
-  const check = safeParseProfile({ id: 'rules', minLength: 1, ...asProfile });
+  const check = safeParseProfile(profile);
   if (!check.ok) {
     r.fail('pwrules_impossible', [], `these rules cannot all be met: ${check.error}`);
     return fail();
   }
-  return { ok: true, rules: out };
+  return {
+    ok: true,
+    profile: check.profile,
+    stated: {
+      minLength: minLength !== undefined,
+      maxLength: maxLength !== undefined,
+      maxConsecutive: maxConsecutive !== undefined,
+      classes: anyClassRule,
+    },
+  };
+}
+
+function sameCanonical(a: CharSetSpec, b: CharSetSpec): boolean {
+  return a.chars === b.chars && a.classes.join() === b.classes.join();
+}
+
+/**
+ * The profile Sésame applies on a page whose only statement is this `passwordrules` text, on a site with
+ * no built-in profile; `null` when the text cannot be read (or states rules that cannot all be met).
+ */
+export function profileForPasswordRules(text: string): RuleProfile | null {
+  const parsed = parsePasswordRules(text);
+  return parsed.ok ? parsed.profile : null;
 }
 
 /** Writes a custom class with `-` first and `]` last, as Apple's grammar requires. */
-function customClass(specials: string): string {
-  const chars = [...specials];
+function customClass(listed: string): string {
+  const chars = [...listed];
   const middle = chars.filter((ch) => ch !== '-' && ch !== ']').join('');
   return `[${chars.includes('-') ? '-' : ''}${middle}${chars.includes(']') ? ']' : ''}]`;
 }
 
 /**
- * The profile in Apple's syntax, for a `passwordrules` attribute or a password manager. Counts above one
- * repeat the `required` line. With `others` other than `refused` and no required symbol, the exact
- * `specials` list cannot be written (everything is allowed anyway) and reads back as all ASCII symbols.
+ * Apple has no "neither letter nor digit" class: `symbol` is written as `special` in a requirement (its
+ * ASCII part) and as `unicode` in the allowed set (everything it lets through).
+ */
+function writeSet(set: CharSetSpec, role: 'required' | 'allowed'): string {
+  const names: string[] = [];
+  for (const c of set.classes) {
+    if (c === 'symbol') names.push(role === 'required' ? 'special' : 'unicode');
+    else names.push(c);
+  }
+  const unique = [...new Set(names)];
+  if (unique.includes('unicode')) return 'unicode';
+  if (set.chars !== '') unique.push(customClass(set.chars));
+  return unique.join(', ');
+}
+
+/**
+ * The profile in Apple's syntax, for a `passwordrules` attribute or a password manager. A requirement for N
+ * characters repeats its `required` line N times; `parsePasswordRules` reads that back as N. Profiles read
+ * by `parsePasswordRules` round-trip exactly.
  */
 export function toPasswordRules(profile: RuleProfile): string {
   const parts = [`minlength: ${profile.minLength};`];
   if (profile.maxLength !== undefined) parts.push(`maxlength: ${profile.maxLength};`);
-  for (const cls of ORDER_CLASSES)
-    for (let i = 0; i < profile.required[cls]; i++) parts.push(`required: ${cls};`);
-  const list = profile.specials === '' ? '' : customClass(profile.specials);
-  for (let i = 0; i < profile.required.special; i++) parts.push(`required: ${list};`);
-  if (profile.others === 'any') parts.push('allowed: unicode;');
-  else if (profile.others === 'printable-ascii') parts.push('allowed: ascii-printable;');
-  else parts.push(`allowed: upper, lower, digit${list === '' ? '' : `, ${list}`};`);
+  if (profile.maxConsecutive !== undefined) parts.push(`max-consecutive: ${profile.maxConsecutive};`);
+  for (const req of profile.requirements) {
+    const written = writeSet(req.set, 'required');
+    for (let i = 0; i < req.min; i++) parts.push(`required: ${written};`);
+  }
+  const allowed = writeSet(profile.allowed, 'allowed');
+  if (allowed !== '') parts.push(`allowed: ${allowed};`);
   return parts.join(' ');
+}
+
+/**
+ * A page's `passwordrules` over a built-in profile: what the text states wins (its requirements and allowed
+ * set when it has any class rule, each length and the run limit when stated), the rest stays. A result that
+ * does not validate keeps `base`.
+ */
+export function applyPasswordRules(
+  base: RuleProfile,
+  parsed: { profile: RuleProfile; stated: StatedRules },
+): RuleProfile {
+  const { profile: p, stated } = parsed;
+  const merged: RuleProfile = {
+    id: 'page',
+    minLength: stated.minLength ? p.minLength : base.minLength,
+    requirements: stated.classes ? p.requirements : base.requirements,
+    allowed: stated.classes ? p.allowed : base.allowed,
+  };
+  const maxLength = stated.maxLength ? p.maxLength : base.maxLength;
+  if (maxLength !== undefined) merged.maxLength = maxLength;
+  const maxConsecutive = stated.maxConsecutive ? p.maxConsecutive : base.maxConsecutive;
+  if (maxConsecutive !== undefined) merged.maxConsecutive = maxConsecutive;
+  const checked = safeParseProfile(merged);
+  return checked.ok ? checked.profile : base;
 }

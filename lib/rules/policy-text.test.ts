@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { isCompliant } from './evaluate';
 import {
   hasPolicy,
   mergeProfile,
@@ -7,7 +8,7 @@ import {
   parsePolicyText,
   parsePolicyTexts,
 } from './policy-text';
-import { ENEJ_PROFILE } from './profile';
+import { ENEJ_PROFILE, sameRules } from './profile';
 
 const ENEJ_LIST = '!@#$%^&*_-+=~`';
 
@@ -233,7 +234,9 @@ describe('hasPolicy', () => {
     expect(hasPolicy({ maxLength: 8 })).toBe(true);
     expect(hasPolicy({ specials: '!' })).toBe(true);
     expect(hasPolicy({ required: { digit: 0 } })).toBe(true);
-    expect(hasPolicy({ others: 'any' })).toBe(true);
+    expect(hasPolicy({ letter: 1 })).toBe(true);
+    expect(hasPolicy({ anySymbol: true })).toBe(true);
+    expect(hasPolicy({ maxConsecutive: 2 })).toBe(true);
   });
 });
 
@@ -247,19 +250,31 @@ describe('mergeProfile', () => {
     expect(merged).toEqual({
       id: 'page',
       minLength: 12,
-      required: { upper: 1, lower: 1, digit: 2, special: 1 },
-      specials: '!?',
-      others: 'refused',
+      requirements: [
+        { min: 1, set: { classes: ['upper'], chars: '' } },
+        { min: 1, set: { classes: ['lower'], chars: '' } },
+        { min: 2, set: { classes: ['digit'], chars: '' } },
+        { min: 1, set: { classes: [], chars: '!?' } },
+      ],
+      allowed: { classes: ['upper', 'lower', 'digit'], chars: '!?' },
     });
     expect(ENEJ_PROFILE.minLength).toBe(8);
   });
 
-  it('adds a maximum and an others policy', () => {
-    expect(mergeProfile(ENEJ_PROFILE, { maxLength: 20, others: 'printable-ascii' })).toMatchObject({
-      maxLength: 20,
-      others: 'printable-ascii',
-      minLength: 8,
-    });
+  it('adds a maximum, a letter of either case and a run limit', () => {
+    const merged = mergeProfile(ENEJ_PROFILE, { maxLength: 20, letter: 1, maxConsecutive: 2 });
+    expect(merged).toMatchObject({ maxLength: 20, minLength: 8, maxConsecutive: 2 });
+    expect(merged.requirements.at(-1)).toEqual({ min: 1, set: { classes: ['upper', 'lower'], chars: '' } });
+  });
+
+  it('turns "a special character, neither letter nor digit" into a class that refuses nothing', () => {
+    const merged = mergeProfile(ENEJ_PROFILE, { required: { special: 1 }, anySymbol: true });
+    expect(merged.requirements[3]).toEqual({ min: 1, set: { classes: ['symbol'], chars: '' } });
+    expect(merged.allowed).toEqual({ classes: ['unicode'], chars: '' });
+  });
+
+  it('removes a class the page says is not needed (0)', () => {
+    expect(mergeProfile(ENEJ_PROFILE, { required: { special: 0 } }).requirements).toHaveLength(3);
   });
 
   it('keeps the base when the merge would be invalid', () => {
@@ -276,6 +291,47 @@ describe('mergeProfile', () => {
     const page = parsePolicyText(
       'Mot contenant 8 caractères minimum\nMot contenant 1 majuscule\nMot contenant 1 minuscule\nMot contenant 1 chiffre\nMot contenant 1 caractère spécial parmi ! @ # $ % ^ & * _ - + = ~ `',
     );
-    expect(mergeProfile(ENEJ_PROFILE, page)).toEqual({ ...ENEJ_PROFILE, id: 'page' });
+    expect(sameRules(mergeProfile(ENEJ_PROFILE, page), ENEJ_PROFILE)).toBe(true);
+  });
+});
+
+describe('Pronote rule list', () => {
+  const PRONOTE = [
+    'Le mot de passe doit :',
+    'contenir entre 12 et 32 caractères',
+    'contenir au moins un caractère numérique',
+    'contenir au moins une lettre',
+    'contenir au moins un caractère spécial (ni lettre, ni chiffre)',
+    'mélanger des minuscules et des majuscules',
+    "être différent du nom et de l'identifiant",
+  ];
+
+  it('reads a maximum, a letter, a special that is anything but a letter or a digit, and mixed case', () => {
+    expect(parsePolicyTexts(PRONOTE)).toEqual({
+      minLength: 12,
+      maxLength: 32,
+      required: { upper: 1, lower: 1, digit: 1, special: 1 },
+      letter: 1,
+      anySymbol: true,
+    });
+  });
+
+  it('accepts "?" and refuses nothing once merged over ENEJ', () => {
+    const p = mergeProfile(ENEJ_PROFILE, parsePolicyTexts(PRONOTE));
+    expect(p).toMatchObject({ minLength: 12, maxLength: 32, allowed: { classes: ['unicode'], chars: '' } });
+    expect(isCompliant('Velo?rouge12', p)).toBe(true);
+    expect(isCompliant('Velo?rouge1', p)).toBe(false);
+    expect(isCompliant(`Velo?rouge12${'x'.repeat(21)}`, p)).toBe(false);
+    expect(isCompliant('velo?rouge12', p)).toBe(false);
+  });
+
+  it('reads a run limit', () => {
+    expect(parsePolicyText('Pas plus de 2 caractères identiques à la suite').maxConsecutive).toBe(2);
+    expect(parsePolicyText('No more than 3 identical characters in a row').maxConsecutive).toBe(3);
+  });
+
+  it('does not take "une lettre majuscule" or "lettres et chiffres" for a letter of either case', () => {
+    expect(parsePolicyText('au moins une lettre majuscule').letter).toBeUndefined();
+    expect(parsePolicyText('lettres et chiffres obligatoires').letter).toBeUndefined();
   });
 });

@@ -1,12 +1,30 @@
-import type { CharClass, OthersPolicy, RuleProfile } from './profile';
-import { safeParseProfile } from './profile';
+import type { CharSetSpec } from './charset';
+import {
+  type Requirement,
+  type RequirementKind,
+  type RuleProfile,
+  requirementKind,
+  safeParseProfile,
+} from './profile';
+
+/** The classes a page's text names, each with its own count. */
+export type CharClass = 'upper' | 'lower' | 'digit' | 'special';
 
 /** What a page says about its own rules; a field is absent when the page does not say it clearly. */
 export interface PartialProfile {
   minLength?: number;
   maxLength?: number;
   required?: Partial<Record<CharClass, number>>;
+  /** "au moins une lettre": a letter of either case. */
+  letter?: number;
   specials?: string;
+  /**
+   * The page defines its special character as anything that is neither a letter nor a digit (Pronote:
+   * "caractère spécial (ni lettre, ni chiffre)"): no list, so nothing is refused.
+   */
+  anySymbol?: true;
+  /** "pas plus de 2 caractères identiques à la suite". */
+  maxConsecutive?: number;
 }
 
 // Criteria blocks are a few hundred characters; beyond this we are reading a whole page by mistake, and the
@@ -153,6 +171,7 @@ const OTHER_SUBJECT =
   /\b(?:identifiant|nom d'utilisateur|login|username|user name|pseudo|code postal|telephone|numero|courriel|e-?mail|adresse|code de verification|sms)\b/;
 const PASSWORD_SUBJECT = /\b(?:mot de passe|mots de passe|password|passphrase|mdp|passe)\b/;
 
+const SPECIAL_WORD_FOR_ANY = `(?:caracteres?\\s(?:speciau[xl]|special)|special\\s(?:characters?|chars?)|symboles?|symbols?)`;
 const SPECIAL_WORD = `(?:caracteres?\\s(?:speciau[xl]|special|non[ -]alphanumeriques?)|special\\s(?:characters?|chars?)|symboles?|symbols?|specials?|signes?)`;
 const LIST_TRIGGERS: RegExp[] = [
   // "1 caractère spécial parmi ! @ #", "one symbol from: ! @ #"
@@ -201,6 +220,24 @@ function readSpecialList(rest: string): string {
   }
   return [...new Set(chars)].join('');
 }
+
+// "au moins une lettre" (either case), but not "une lettre majuscule" nor "lettres et chiffres".
+const LETTER_COUNTED = new RegExp(
+  `${NUM_START}${NUM}\\s(?:lettres?|letters?)(?![a-z])(?!\\s?(?:majuscules?|minuscules?|capitales?|en maj|en min|accentuees?|uppercase|lowercase|upper|lower|capital|small))`,
+  'g',
+);
+// "ni lettre, ni chiffre", "ni une lettre ni un chiffre", "neither a letter nor a digit", "non alphanumérique"
+// right after a special character: the class is everything else, not a list.
+const ANY_SYMBOL = new RegExp(
+  `${SPECIAL_WORD_FOR_ANY}\\s?[(,:-]?\\s?(?:c'est-a-dire\\s)?(?:ni\\s(?:une\\s)?lettre,?\\s?ni\\s(?:un\\s)?chiffre|neither\\s(?:a\\s)?letter\\snor\\s(?:a\\s)?(?:digit|number))`,
+);
+// "mélanger des minuscules et des majuscules", "mix of upper and lower case"
+const MIXED_CASE =
+  /\b(?:melanger|melangez|melange|mixer|mixez|mix(?:ing)?|alterner)\b.{0,30}\b(?:minuscules|majuscules|lower|upper)\b.{0,20}\b(?:minuscules|majuscules|lower|upper)/;
+// "pas plus de 2 caractères identiques à la suite", "no more than 2 identical characters in a row"
+const MAX_CONSECUTIVE = new RegExp(
+  `(?:\\bpas plus de|\\bau plus|\\bmaximum|\\bno more than|\\bat most)\\s${NUM}\\s(?:identical\\s)?(?:caracteres?|characters?|fois)\\s(?:identiques?\\s)?(?:a la suite|consecutifs?|de suite|identiques?|in a row|consecutive(?:ly)?|identical(?: in a row)?)`,
+);
 
 function splitClauses(text: string): string[] {
   const cut = text.lastIndexOf('\n', MAX_TEXT);
@@ -280,6 +317,18 @@ export function parsePolicyText(text: string): PartialProfile {
       }
       if (!explicit && mandatory.test(clause)) found.add(cls, 1);
     }
+    for (const m of clause.matchAll(LETTER_COUNTED)) {
+      const n = inRange(toNumber(m[1]), 0, MAX_COUNT_VALUE);
+      if (n !== undefined) found.add('letter', n);
+    }
+    if (ANY_SYMBOL.test(clause)) found.add('anySymbol', 1);
+    if (MIXED_CASE.test(clause)) {
+      found.add('upper', 1);
+      found.add('lower', 1);
+    }
+    const run = MAX_CONSECUTIVE.exec(clause);
+    const runMax = run ? inRange(toNumber(run[1]), 1, MAX_COUNT_VALUE) : undefined;
+    if (runMax !== undefined) found.add('maxConsecutive', runMax);
     // "Les caractères suivants sont interdits : …" lists what is refused, not what is allowed.
     const listsRefused = FORBIDDEN.test(clause);
     for (const trigger of listsRefused ? [] : LIST_TRIGGERS) {
@@ -309,6 +358,11 @@ export function parsePolicyText(text: string): PartialProfile {
   if (Object.keys(required).length > 0) out.required = required;
   const specials = found.get('specials') as string | undefined;
   if (specials !== undefined) out.specials = specials;
+  const letter = found.get('letter') as number | undefined;
+  if (letter !== undefined) out.letter = letter;
+  if (found.get('anySymbol') === 1) out.anySymbol = true;
+  const maxConsecutive = found.get('maxConsecutive') as number | undefined;
+  if (maxConsecutive !== undefined) out.maxConsecutive = maxConsecutive;
   return out;
 }
 
@@ -318,39 +372,83 @@ export function parsePolicyTexts(texts: readonly string[]): PartialProfile {
 }
 
 /** True when the partial profile says anything at all. */
-export function hasPolicy(partial: PartialProfile & { others?: OthersPolicy }): boolean {
+export function hasPolicy(partial: PartialProfile): boolean {
   return (
     partial.minLength !== undefined ||
     partial.maxLength !== undefined ||
     partial.specials !== undefined ||
-    partial.others !== undefined ||
+    partial.letter !== undefined ||
+    partial.anySymbol !== undefined ||
+    partial.maxConsecutive !== undefined ||
     (partial.required !== undefined && Object.values(partial.required).some((n) => n !== undefined))
   );
+}
+
+/**
+ * Sets the requirement of one kind: its count (0 removes it) and, when given, its set; a kind the base
+ * does not have is added at the end.
+ */
+function setRequirement(
+  reqs: Requirement[],
+  kind: RequirementKind,
+  min: number | undefined,
+  set: CharSetSpec | undefined,
+): void {
+  const at = reqs.findIndex((r) => requirementKind(r.set) === kind);
+  const current = at >= 0 ? reqs[at] : undefined;
+  const n = min ?? current?.min ?? 1;
+  const s = set ?? current?.set;
+  if (s === undefined) return;
+  if (n === 0) {
+    if (at >= 0) reqs.splice(at, 1);
+    return;
+  }
+  if (at >= 0) reqs[at] = { min: n, set: s };
+  else reqs.push({ min: n, set: s });
 }
 
 /**
  * The page's own criteria override `base` field by field. A merge that does not validate (say the page
  * prints a maximum below our minimum) is a misreading or a broken page, so `base` is kept whole.
  */
-export function mergeProfile(
-  base: RuleProfile,
-  page: PartialProfile & { others?: OthersPolicy },
-): RuleProfile {
+export function mergeProfile(base: RuleProfile, page: PartialProfile): RuleProfile {
   if (!hasPolicy(page)) return base;
-  const required = { ...base.required };
-  for (const cls of ['upper', 'lower', 'digit', 'special'] as const) {
+  const reqs: Requirement[] = [...base.requirements];
+  for (const cls of ['upper', 'lower', 'digit'] as const) {
     const n = page.required?.[cls];
-    if (n !== undefined) required[cls] = n;
+    if (n !== undefined) setRequirement(reqs, cls, n, { classes: [cls], chars: '' });
   }
+  if (page.letter !== undefined)
+    setRequirement(reqs, 'letter', page.letter, { classes: ['upper', 'lower'], chars: '' });
+  const specialSet: CharSetSpec | undefined = page.anySymbol
+    ? { classes: ['symbol'], chars: '' }
+    : page.specials !== undefined
+      ? { classes: [], chars: page.specials }
+      : undefined;
+  const specialCount = page.required?.special ?? (page.anySymbol ? 1 : undefined);
+  if (specialSet !== undefined || specialCount !== undefined)
+    setRequirement(reqs, 'special', specialCount, specialSet);
+
+  let allowed = base.allowed;
+  // A special that is "anything but a letter or a digit" refuses nothing; a printed list replaces ours.
+  if (page.anySymbol) allowed = { classes: ['unicode'], chars: '' };
+  else if (page.specials !== undefined)
+    allowed = {
+      classes: base.allowed.classes.filter((c) => c === 'upper' || c === 'lower' || c === 'digit'),
+      chars: page.specials,
+    };
   const merged: RuleProfile = {
     id: 'page',
     minLength: page.minLength ?? base.minLength,
-    required,
-    specials: page.specials ?? base.specials,
-    others: page.others ?? base.others,
+    requirements: reqs,
+    allowed,
   };
   const maxLength = page.maxLength ?? base.maxLength;
   if (maxLength !== undefined) merged.maxLength = maxLength;
+  const maxConsecutive = page.maxConsecutive ?? base.maxConsecutive;
+  if (maxConsecutive !== undefined) merged.maxConsecutive = maxConsecutive;
+  // An empty list ("caractères spéciaux : ") is a misreading, not "no special allowed".
+  if (page.specials === '') return base;
   const checked = safeParseProfile(merged);
   return checked.ok ? checked.profile : base;
 }

@@ -1,5 +1,5 @@
 import type { MatchExtended, OptionsDictionary, OptionsGraph, ZxcvbnFactory } from '@zxcvbn-ts/core';
-import { ENEJ_PROFILE } from '../rules/profile';
+import { ENEJ_SPECIALS } from '../rules/profile';
 
 // Only types come from zxcvbn here: the engine and its 1 MB of dictionaries are handed in by `index.ts`,
 // which loads them lazily, so importing this file never pulls them into a bundle.
@@ -227,7 +227,7 @@ export function createStrengthEstimator(
   options: EstimatorOptions = {},
 ): StrengthEstimator {
   const now = options.now ?? (() => new Date());
-  const specials = options.specials ?? ENEJ_PROFILE.specials;
+  const specials = options.specials ?? ENEJ_SPECIALS;
   // No `translations`: zxcvbn then returns its feedback keys, which we map to ours.
   const zxcvbn = new parts.Factory({
     dictionary: parts.dictionary,

@@ -2,7 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENEJ_PROFILE, isCompliant } from '../../lib/rules';
 import { getFixture } from '../fixtures';
 import { BROWSERS, type Harness, type HPage, launch, sleep } from './harness';
-import { G, guideCount, guideRightAfter, ruleText, serveFixtures, states, waitRule } from './support/guide';
+import {
+  G,
+  guideCount,
+  guideRightAfter,
+  openPopupFor,
+  ruleText,
+  serveFixtures,
+  states,
+  waitRule,
+} from './support/guide';
 
 /** Pages where the guide must attach, and the step (if any) that reveals the form. */
 const ATTACHES: { name: string; reveal?: string }[] = [
@@ -37,6 +46,10 @@ describe.each(BROWSERS)('policy — %s', (name) => {
     serveFixtures(h, [
       'custom-policy-12',
       'passwordrules-attr',
+      'pronote-rules',
+      'ent-ng-pattern',
+      'enej-change-password',
+      'outside-enej-change-password',
       ...ATTACHES.map((a) => a.name),
       ...STAYS_AWAY,
     ]);
@@ -118,6 +131,84 @@ describe.each(BROWSERS)('policy — %s', (name) => {
     await page.waitFor(async () => (await verdict(page)) !== undefined, 5000, 'page verdict');
     expect((await verdict(page))?.accepted).toBe(true);
     await page.close();
+  });
+
+  const source = async (page: HPage) => (await page.guide('[data-testid="rules-source"]'))?.text ?? '';
+
+  it("applies Pronote's rule list: 12 to 32 characters, a letter, any non-alphanumeric special, '?' accepted", async () => {
+    const page = await h.newPage(getFixture('pronote-rules').url);
+    await page.waitForSelector(`${G}[data-rule="length"]`);
+    expect(await source(page)).toContain('règles lues sur cette page');
+    expect(await ruleText(page, 'length')).toContain('12');
+    expect(await ruleText(page, 'letter')).toContain('lettre');
+    expect(await ruleText(page, 'special')).toContain('ni lettre, ni chiffre');
+
+    // ENEJ would refuse "?"; Pronote counts it as its special character.
+    await page.type('#id_mdp_nouveau', 'Velo?rouge42');
+    await waitRule(page, 'length', 'ok');
+    // Every rule of the page is met; only the (still empty) confirmation is missing.
+    const { confirm, ...rules } = await states(page);
+    expect(confirm).toBe('missing');
+    expect(Object.values(rules).every((s) => s === 'ok')).toBe(true);
+    expect(await page.queryAll(`${G}[data-refused]`)).toEqual([]);
+
+    // 33 characters: one too many.
+    await page.type('#id_mdp_nouveau', 'x'.repeat(21));
+    await waitRule(page, 'length', 'missing');
+    expect(await ruleText(page, 'length')).toContain('1 de trop');
+
+    await page.fill('#id_mdp_nouveau', '');
+    const password = await generate(page, '#id_mdp_nouveau');
+    expect([...password].length).toBeGreaterThanOrEqual(12);
+    expect([...password].length).toBeLessThanOrEqual(32);
+    expect((await page.query('#id_mdp_confirmation'))?.value).toBe(password);
+    expect(Object.values(await states(page)).every((s) => s === 'ok')).toBe(true);
+    await page.type('#id_mdp_actuel', 'Provisoire-2024');
+    await page.click('button[type="submit"]');
+    await page.waitFor(async () => (await verdict(page)) !== undefined, 5000, 'page verdict');
+    expect((await verdict(page))?.accepted).toBe(true);
+    await page.close();
+  });
+
+  it("follows entcore's ng-pattern on password/confirmPassword, ignores oldPassword, and fills within 10–24", async () => {
+    const page = await h.newPage(getFixture('ent-ng-pattern').url);
+    await page.waitForSelector(`${G}[data-rule="length"]`);
+    expect(await guideRightAfter(page, 'input[name="password"]')).toBe(true);
+    expect(await source(page)).toContain('règles lues sur cette page');
+    // The regex (10) wins over entcore's default text (8).
+    expect(await ruleText(page, 'length')).toContain('10');
+
+    await page.type('input[name="oldPassword"]', 'Provisoire');
+    await sleep(200);
+    expect((await states(page)).length).toBe('missing');
+
+    const password = await generate(page, 'input[name="password"]');
+    expect([...password].length).toBeGreaterThanOrEqual(10);
+    expect([...password].length).toBeLessThanOrEqual(24);
+    expect((await page.query('input[name="confirmPassword"]'))?.value).toBe(password);
+    expect((await page.query('input[name="oldPassword"]'))?.value).toBe('Provisoire');
+    expect(Object.values(await states(page)).every((s) => s === 'ok')).toBe(true);
+    await page.click('button[type="submit"]');
+    await page.waitFor(async () => (await verdict(page)) !== undefined, 5000, 'page verdict');
+    expect((await verdict(page))?.accepted).toBe(true);
+    expect((await verdict(page))?.submitted.password).toBe(password);
+    await page.close();
+  });
+
+  it("says ENEJ's rules on ENEJ, and the usual rules on a page elsewhere that shows none", async () => {
+    const enej = await h.newPage(getFixture('enej-change-password').url);
+    await enej.waitForSelector(`${G}[data-testid="rules-source"]`);
+    expect(await source(enej)).toContain("règles d'ENEJ");
+    await enej.close();
+
+    const outside = await h.newPage(getFixture('outside-enej-change-password').url);
+    const popup = await openPopupFor(h, outside);
+    await popup.waitForSelector('[data-action="guide"]', 10_000);
+    await popup.click('[data-action="guide"]');
+    await outside.waitForSelector(`${G}[data-testid="rules-source"]`, 10_000);
+    expect(await source(outside)).toContain("règles habituelles (cette page n'en affiche pas)");
+    await popup.close().catch(() => {});
+    await outside.close();
   });
 
   for (const { name: fixture, reveal } of ATTACHES) {
