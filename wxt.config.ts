@@ -41,6 +41,13 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'fr',
     permissions: ['storage', 'activeTab', 'scripting'],
+    // Nothing beyond ENEJ at install: "Toujours aider sur ce site" asks for one `https://host/*` under this
+    // declaration, from the family's click, and "Oublier ce site" gives it back (lib/sites). WXT 0.20.27
+    // drops `optional_host_permissions` from an MV2 manifest instead of converting it, so Firefox gets the
+    // MV2 key itself.
+    ...(browser === 'firefox'
+      ? { optional_permissions: ['https://*/*'] }
+      : { optional_host_permissions: ['https://*/*'] }),
     // The guide's lazy files (zxcvbn, the generator), imported by URL from the content script on first use. Chrome only
     // lets a content script import what the page's origin may load; Firefox content scripts need no entry.
     ...(browser === 'firefox'
@@ -48,6 +55,13 @@ export default defineConfig({
       : {
           web_accessible_resources: [
             { resources: ['guide-strength.js', 'guide-generate.js'], matches: ['https://*.lavienne86.fr/*'] },
+            // Sites the family chose, or where they asked for help from the popup (lib/sites): the same two
+            // files, only under the per-session dynamic URL, so no page can probe for Sésame with a fixed one.
+            {
+              resources: ['guide-strength.js', 'guide-generate.js'],
+              matches: ['https://*/*'],
+              use_dynamic_url: true,
+            },
           ],
         }),
     ...(browser === 'firefox'

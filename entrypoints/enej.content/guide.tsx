@@ -12,11 +12,18 @@ import {
   type PasswordForm,
   readPasswordRulesAttr,
 } from '@/lib/detect/detect';
+import { buildDiagnostic } from '@/lib/diagnostic/diagnostic';
 import { childLifetime, scopedContext } from '@/lib/guide/lifetime';
-import { isFromOwnExtension, parseGuideMessage, type StatusReply } from '@/lib/guide/messages';
+import {
+  type DiagnosticReply,
+  isFromOwnExtension,
+  parseGuideMessage,
+  type StatusReply,
+} from '@/lib/guide/messages';
 import { effectiveProfile } from '@/lib/guide/profile';
 import { createGuideSession, type GuideSession } from '@/lib/guide/session';
 import { CATALOG_LANG_KEY, messagesLang, type Translate } from '@/lib/i18n/catalog';
+import { AUTOSTART_KEY } from '@/lib/sites/sites';
 import { enejUserInputs, type StrengthEstimator } from '@/lib/strength/estimate';
 import { STRENGTH_SCRIPT, strengthFromScript } from '@/lib/strength/script';
 
@@ -76,7 +83,9 @@ interface Mounted {
 /** Wires the guide to the page for the content script's lifetime; everything dies with `ctx`. */
 export function startGuide(ctx: ContentScriptContext): void {
   const lang = messagesLang(t(CATALOG_LANG_KEY) || browser.i18n.getUILanguage());
-  let started = ENEJ.includes(location.href);
+  // On a site the family asked Sésame to remember, `site-autostart.js` ran just before us and set the flag.
+  const remembered = (globalThis as unknown as Record<symbol, unknown>)[AUTOSTART_KEY] === true;
+  let started = ENEJ.includes(location.href) || remembered;
   let mounted: Mounted | null = null;
   let mounting: HTMLInputElement | null = null;
   let success: ShadowRootContentScriptUi<unknown> | null = null;
@@ -258,6 +267,12 @@ export function startGuide(ctx: ContentScriptContext): void {
         break;
       case 'sesame:fill':
         sendResponse(mounted ? mounted.session.fill(msg.password) : { ok: false, reason: 'no-form' });
+        break;
+      case 'sesame:diagnostic':
+        // Asked by the popup when the guide stayed away; built on demand, never kept.
+        sendResponse({
+          text: buildDiagnostic({ doc: document, url: location.href }),
+        } satisfies DiagnosticReply);
         break;
     }
     return false;

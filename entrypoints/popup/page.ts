@@ -1,4 +1,5 @@
 import type { GuideOutcome, PageActions, PageStatus } from '@/components/popup/types';
+import { sitePatternFor } from '@/lib/sites/sites';
 
 /** The slice of the WebExtension API the popup uses, so tests can hand in a fake. */
 export interface PopupBrowser {
@@ -6,6 +7,7 @@ export interface PopupBrowser {
     getCurrent(): Promise<TabLike | undefined>;
     query(query: { active?: boolean; currentWindow?: boolean }): Promise<TabLike[]>;
     sendMessage(tabId: number, message: unknown): Promise<unknown>;
+    get?(tabId: number): Promise<{ url?: string }>;
     executeScript?(tabId: number, details: { file: string }): Promise<unknown>;
   };
   scripting?: { executeScript(injection: { target: { tabId: number }; files: string[] }): Promise<unknown> };
@@ -95,6 +97,19 @@ export function createPageActions(api: PopupBrowser, tabId: Promise<number | und
       const status = parseStatus(await ask(api, id, { type: 'sesame:status' }));
       return status?.kind === 'change-password' ? 'started' : 'no-form';
     },
+    async diagnostic() {
+      const id = await tabId;
+      if (id === undefined) return null;
+      const text = field(await ask(api, id, { type: 'sesame:diagnostic' }), 'text');
+      return typeof text === 'string' ? text : null;
+    },
+    async sitePattern() {
+      const id = await tabId;
+      if (id === undefined || !api.tabs.get) return null;
+      // The address is readable with the activeTab grant the toolbar click gave; without it, `url` is absent.
+      const tab = await api.tabs.get(id).catch(() => undefined);
+      return sitePatternFor(tab?.url);
+    },
   };
 }
 
@@ -114,5 +129,7 @@ export function lazyPageActions(make: () => PageActions): PageActions {
     status: async () => get().status(),
     fill: async (password) => get().fill(password),
     startGuide: async () => get().startGuide(),
+    diagnostic: async () => (await get().diagnostic?.()) ?? null,
+    sitePattern: async () => (await get().sitePattern?.()) ?? null,
   };
 }

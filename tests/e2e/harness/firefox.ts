@@ -63,6 +63,9 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<Harness> 
         'intl.accept_languages': locale === 'fr' ? 'fr-FR, fr' : 'en-US, en',
         'browser.translations.enable': false,
         'browser.aboutwelcome.enabled': false,
+        // `permissions.request` grants at once instead of showing a doorhanger no test can answer (the
+        // "Toujours aider sur ce site" tests); the request must still come from a user action.
+        'extensions.webextOptionalPermissionPrompts': false,
       },
     });
   } catch (error) {
