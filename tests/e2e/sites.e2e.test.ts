@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { getFixture, readFixture } from '../fixtures';
@@ -87,6 +88,27 @@ async function answerChromePromptAhead(h: Harness, ext: HPage, origin: string): 
   await waitState(ext, { site: false });
 }
 
+function serveSites(h: Harness): void {
+  h.route(
+    (url) => url.startsWith(`https://${HOST}/auth/`),
+    () => ({ body: readFixture('keycloak-reset-update-password') }),
+  );
+  h.route(OTHER_PAGE, () => ({ body: readFixture('enej-first-connection') }));
+  h.route(OTHER_HOST_URL, () => ({ body: readFixture('enej-reset-password') }));
+  serveFixtures(h, ['enej-change-password']);
+}
+
+/** "Aider sur cette page" then "Toujours aider sur ce site", as a family does it. */
+async function rememberThroughPopup(h: Harness, page: HPage): Promise<void> {
+  const popup = await openPopupFor(h, page);
+  await popup.waitForSelector('[data-action="guide"]', 10_000);
+  await popup.click('[data-action="guide"]');
+  await popup.waitForSelector('[data-action="remember-site"]', 10_000);
+  await popup.click('[data-action="remember-site"]');
+  expect(await waitNotice(popup, 'data-site-notice')).toBe('popup_remember_done');
+  await popup.close().catch(() => {});
+}
+
 function manifestOf(h: Harness): Record<string, unknown> {
   const dir = join(
     process.env.SESAME_OUT_DIR ?? '.output',
@@ -102,13 +124,7 @@ describe.each(BROWSERS)('sites a family chooses — %s', (name) => {
 
   beforeAll(async () => {
     h = await launch(name, { locale: 'fr' });
-    h.route(
-      (url) => url.startsWith(`https://${HOST}/auth/`),
-      () => ({ body: readFixture('keycloak-reset-update-password') }),
-    );
-    h.route(OTHER_PAGE, () => ({ body: readFixture('enej-first-connection') }));
-    h.route(OTHER_HOST_URL, () => ({ body: readFixture('enej-reset-password') }));
-    serveFixtures(h, ['enej-change-password']);
+    serveSites(h);
     ext = await h.openExtensionPage('popup.html');
     baseline = new Set(h.pages());
   });
@@ -218,13 +234,7 @@ describe.each(BROWSERS)('sites a family chooses — %s', (name) => {
     // Granted and registered through the popup's own path…
     if (name === 'chromium') await answerChromePromptAhead(h, ext, SITE);
     const page = await h.newPage(RESET_URL);
-    const popup = await openPopupFor(h, page);
-    await popup.waitForSelector('[data-action="guide"]', 10_000);
-    await popup.click('[data-action="guide"]');
-    await popup.waitForSelector('[data-action="remember-site"]', 10_000);
-    await popup.click('[data-action="remember-site"]');
-    expect(await waitNotice(popup, 'data-site-notice')).toBe('popup_remember_done');
-    await popup.close().catch(() => {});
+    await rememberThroughPopup(h, page);
     await waitState(ext, { site: true });
     // …then withdrawn without the popup: Chrome's extension settings page ("Site access"), or in Firefox
     // a bare `permissions.remove` (about:addons' toggle is not reachable from the test), so only the
@@ -256,6 +266,30 @@ describe.each(BROWSERS)('sites a family chooses — %s', (name) => {
     await page.goto(RESET_URL);
     await sleep(700);
     expect(await guideCount(page)).toBe(0);
+  });
+
+  it('survives a browser restart: the guide starts by itself in the next session', async () => {
+    const profileDir = mkdtempSync(join(tmpdir(), `sesame-e2e-restart-${name}-`));
+    let b: Harness | null = null;
+    try {
+      b = await launch(name, { locale: 'fr', profileDir });
+      serveSites(b);
+      let bext = await b.openExtensionPage('popup.html');
+      if (name === 'chromium') await answerChromePromptAhead(b, bext, SITE);
+      await rememberThroughPopup(b, await b.newPage(RESET_URL));
+      await waitState(bext, { site: true });
+      await b.close();
+
+      b = await launch(name, { locale: 'fr', profileDir });
+      serveSites(b);
+      const page = await b.newPage(RESET_URL);
+      await page.waitForSelector(`${G}[data-rule="length"]`, 15_000);
+      bext = await b.openExtensionPage('popup.html');
+      await waitState(bext, { site: true });
+    } finally {
+      await b?.close();
+      rmSync(profileDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    }
   });
 
   it('made no request outside the extension', () => {

@@ -78,7 +78,10 @@ export async function launchChromium(opts: LaunchOptions = {}): Promise<Harness>
   const manifest = readManifest(dir);
   const extensionId = chromiumExtensionId(dir, manifest.key);
   const extensionOrigin = `chrome-extension://${extensionId}`;
-  const profile = makeProfileDir('chromium');
+  const profile = opts.profileDir ?? makeProfileDir('chromium');
+  const dropProfile = () => {
+    if (!opts.profileDir) removeDir(profile);
+  };
   const table = new RouteTable();
   const timeoutMs = DEFAULT_TIMEOUT_MS;
 
@@ -111,7 +114,7 @@ export async function launchChromium(opts: LaunchOptions = {}): Promise<Harness>
       ],
     });
   } catch (error) {
-    removeDir(profile);
+    dropProfile();
     throw error;
   }
   context.setDefaultTimeout(timeoutMs);
@@ -329,7 +332,7 @@ export async function launchChromium(opts: LaunchOptions = {}): Promise<Harness>
         if (puppeteerBrowser) await puppeteerBrowser.disconnect().catch(() => {});
         await context.close();
       } finally {
-        removeDir(profile);
+        dropProfile();
       }
     },
   };

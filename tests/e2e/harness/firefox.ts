@@ -44,7 +44,10 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<Harness> 
   const id = geckoId(readManifest(dir));
   const extensionId = FIREFOX_EXTENSION_UUID;
   const extensionOrigin = `moz-extension://${extensionId}`;
-  const profile = makeProfileDir('firefox');
+  const profile = opts.profileDir ?? makeProfileDir('firefox');
+  const dropProfile = () => {
+    if (!opts.profileDir) removeDir(profile);
+  };
   const table = new RouteTable();
   const timeoutMs = DEFAULT_TIMEOUT_MS;
 
@@ -69,7 +72,7 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<Harness> 
       },
     });
   } catch (error) {
-    removeDir(profile);
+    dropProfile();
     throw error;
   }
 
@@ -77,7 +80,7 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<Harness> 
     await browser.installExtension(dir);
   } catch (error) {
     await browser.close().catch(() => {});
-    removeDir(profile);
+    dropProfile();
     throw new Error(`[firefox] could not install the extension from ${dir}: ${String(error)}`);
   }
 
@@ -187,7 +190,7 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<Harness> 
       try {
         await browser.close();
       } finally {
-        removeDir(profile);
+        dropProfile();
       }
     },
   };

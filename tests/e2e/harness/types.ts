@@ -9,6 +9,11 @@ export interface LaunchOptions {
   outDir?: string;
   /** Default true. `npm run demo` opens a visible window when there is a display. */
   headless?: boolean;
+  /**
+   * Use this profile directory (made if missing) and keep it on `close()`, so a second `launch` with the same
+   * directory is the same browser restarted. The caller deletes it. Default: a fresh temporary profile.
+   */
+  profileDir?: string;
 }
 
 export interface RouteResponse {
