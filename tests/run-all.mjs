@@ -169,7 +169,7 @@ if (built) {
       '--reporter=json',
       `--outputFile.json=${e2eReport}`,
     ],
-    { timeoutMs: 10 * 60_000, env: { SESAME_OUT_DIR: outDir, SESAME_E2E_BROWSERS: '' } },
+    { timeoutMs: 15 * 60_000, env: { SESAME_OUT_DIR: outDir, SESAME_E2E_BROWSERS: '' } },
   );
   tally('e2e', e2eReport, status);
   printPerBrowser(e2eReport);
