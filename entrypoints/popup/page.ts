@@ -1,5 +1,5 @@
 import type { GuideOutcome, PageActions, PageStatus } from '@/components/popup/types';
-import { sitePatternFor } from '@/lib/sites/sites';
+import { GUIDE_SCRIPT, sitePatternFor } from '@/lib/sites/sites';
 
 /** The slice of the WebExtension API the popup uses, so tests can hand in a fake. */
 export interface PopupBrowser {
@@ -18,8 +18,8 @@ interface TabLike {
   lastAccessed?: number;
 }
 
-/** The same file the manifest injects on ENEJ hosts; injected on demand elsewhere. */
-export const GUIDE_SCRIPT = '/content-scripts/enej.js';
+/** The same file the manifest injects on ENEJ hosts; injected on demand elsewhere (one definition, lib/sites). */
+export { GUIDE_SCRIPT } from '@/lib/sites/sites';
 
 // A content script that exists but never answers must not leave the popup waiting forever.
 const REPLY_TIMEOUT_MS = 2000;
