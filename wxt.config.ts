@@ -49,20 +49,17 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? { optional_permissions: ['https://*/*'] }
       : { optional_host_permissions: ['https://*/*'] }),
-    // The guide's lazy files (zxcvbn, the generator, the diagnostic), imported by URL from the content script on first use. Chrome only
+    // The guide's lazy files (zxcvbn, the generator), imported by URL from the content script on first use. Chrome only
     // lets a content script import what the page's origin may load; Firefox content scripts need no entry.
     ...(browser === 'firefox'
       ? {}
       : {
           web_accessible_resources: [
-            {
-              resources: ['guide-strength.js', 'guide-generate.js', 'guide-diagnostic.js'],
-              matches: ['https://*.lavienne86.fr/*'],
-            },
+            { resources: ['guide-strength.js', 'guide-generate.js'], matches: ['https://*.lavienne86.fr/*'] },
             // Sites the family chose, or where they asked for help from the popup (lib/sites): the same two
             // files, only under the per-session dynamic URL, so no page can probe for Sésame with a fixed one.
             {
-              resources: ['guide-strength.js', 'guide-generate.js', 'guide-diagnostic.js'],
+              resources: ['guide-strength.js', 'guide-generate.js'],
               matches: ['https://*/*'],
               use_dynamic_url: true,
             },

@@ -12,7 +12,7 @@ import {
   type PasswordForm,
   readPasswordRulesAttr,
 } from '@/lib/detect/detect';
-import type { buildDiagnostic } from '@/lib/diagnostic/diagnostic';
+import { buildDiagnostic } from '@/lib/diagnostic/diagnostic';
 import { childLifetime, scopedContext } from '@/lib/guide/lifetime';
 import {
   type DiagnosticReply,
@@ -60,8 +60,6 @@ async function loadLazy<T>(file: string, key: symbol): Promise<T> {
 const loadEstimator = (): Promise<StrengthEstimator> =>
   strengthFromScript(() => import(/* @vite-ignore */ chrome.runtime.getURL(STRENGTH_SCRIPT)));
 const loadGenerator = () => loadLazy<Generate>('/guide-generate.js', GENERATE_KEY);
-const loadDiagnostic = () =>
-  loadLazy<typeof buildDiagnostic>('/guide-diagnostic.js', Symbol.for('sesame.diagnostic'));
 
 /** After the field's own wrapper (label, eye button…) so the guide never sits between them. */
 function anchorFor(form: PasswordForm): Element {
@@ -271,14 +269,11 @@ export function startGuide(ctx: ContentScriptContext): void {
         sendResponse(mounted ? mounted.session.fill(msg.password) : { ok: false, reason: 'no-form' });
         break;
       case 'sesame:diagnostic':
-        // Asked by the popup when the guide stayed away; built on demand, never kept. The builder is its own
-        // file (guide-diagnostic.js), so the answer comes later: `true` keeps the channel open for it.
-        loadDiagnostic().then(
-          (build) =>
-            sendResponse({ text: build({ doc: document, url: location.href }) } satisfies DiagnosticReply),
-          () => sendResponse({ text: null }),
-        );
-        return true;
+        // Asked by the popup when the guide stayed away; built on demand, never kept.
+        sendResponse({
+          text: buildDiagnostic({ doc: document, url: location.href }),
+        } satisfies DiagnosticReply);
+        break;
     }
     return false;
   };
