@@ -56,13 +56,6 @@ export default defineConfig({
       : {
           web_accessible_resources: [
             { resources: ['guide-strength.js', 'guide-generate.js'], matches: ['https://*.lavienne86.fr/*'] },
-            // Sites the family chose, or where they asked for help from the popup (lib/sites): the same two
-            // files, only under the per-session dynamic URL, so no page can probe for Sésame with a fixed one.
-            {
-              resources: ['guide-strength.js', 'guide-generate.js'],
-              matches: ['https://*/*'],
-              use_dynamic_url: true,
-            },
           ],
         }),
     ...(browser === 'firefox'

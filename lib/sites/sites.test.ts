@@ -158,6 +158,14 @@ describe('remember, forget, reconcile', () => {
     expect([...b.registered.keys()]).toEqual(['sesame-site:https://a.example/*']);
   });
 
+  it('Chrome’s early duplicate refusal (the other registration not listed yet) is not an error', async () => {
+    const b = fakeBrowser({ granted: ['https://a.example/*'] });
+    b.api.scripting.registerContentScripts.mockRejectedValueOnce(
+      new Error("Duplicate script ID 'sesame-site:https://a.example/*'"),
+    );
+    expect(await reconcile(b.api)).toEqual({ registered: [], unregistered: [] });
+  });
+
   it('a registration that fails for another reason is reported', async () => {
     const b = fakeBrowser({ granted: ['https://a.example/*'] });
     b.api.scripting.registerContentScripts.mockRejectedValueOnce(new Error('Could not load file'));

@@ -123,7 +123,9 @@ async function registerOne(api: SitesApi, pattern: string): Promise<boolean> {
     await api.scripting.registerContentScripts([registrationFor(pattern)]);
     return true;
   } catch (error) {
-    // Registered meanwhile by the other side (popup or background): the state we wanted.
+    // Registered meanwhile by the other side (popup or background): the state we wanted. Chrome refuses a
+    // duplicate id as soon as the first call starts, before `getRegisteredContentScripts` lists it.
+    if (/duplicate/i.test(String((error as Error)?.message ?? error))) return false;
     const now = await api.scripting.getRegisteredContentScripts({ ids: [scriptIdFor(pattern)] });
     if (now.length > 0) return false;
     throw error;
