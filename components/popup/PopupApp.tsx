@@ -8,7 +8,7 @@ import { Checklist } from '../Checklist';
 import { PasswordDisplay } from '../PasswordDisplay';
 import { StrengthMeter } from '../StrengthMeter';
 import { TypingHints } from '../TypingHints';
-import { PrintCard } from './PrintCard';
+import { type KeepAbilities, KeepCard, PrintCard } from './PrintCard';
 import { SiteTools } from './SiteTools';
 import type { FillOutcome, GuideOutcome, PageActions, PageStatus, PopupPassword, SiteActions } from './types';
 
@@ -29,7 +29,14 @@ export interface PopupAppProps {
   sites?: SiteActions;
   print: () => void;
   now: () => Date;
+  /** What the device offers for the card, asked at the click; default: printing, as on a computer. */
+  keepAbilities?: () => KeepAbilities;
+  /** The system share sheet (`navigator.share`), where there is one. */
+  share?: (data: { title: string; text: string }) => Promise<void>;
 }
+
+const PRINT_ONLY: KeepAbilities = { print: true, share: false, phone: false };
+const NO_SHARE = () => Promise.reject(new Error('no share sheet'));
 
 type Notice = { key: string; tone: 'ok' | 'error' } | null;
 type PageState = { checked: false } | { checked: true; status: PageStatus };
@@ -350,15 +357,15 @@ export function PopupApp(props: PopupAppProps) {
           ) : null}
         </details>
 
-        <button
-          type="button"
-          class="button popup__print"
-          data-action="print"
-          disabled={!current}
-          onClick={props.print}
-        >
-          {t('popup_print')}
-        </button>
+        <KeepCard
+          t={t}
+          password={current?.password ?? null}
+          date={date}
+          abilities={props.keepAbilities ?? (() => PRINT_ONLY)}
+          print={props.print}
+          share={props.share ?? NO_SHARE}
+          copy={props.copy}
+        />
       </main>
       {current ? <PrintCard password={current.password} date={date} t={t} /> : null}
     </div>

@@ -12,6 +12,7 @@ import { enejUserInputs, STRENGTH_MAX_INPUT } from '@/lib/strength/estimate';
 import { STRENGTH_SCRIPT, strengthFromScript } from '@/lib/strength/script';
 import { createPageActions, findTargetTab, lazyPageActions, type PopupBrowser } from './page';
 import { readSettingsMirror, sameSettings, writeSettingsMirror } from './settings-mirror';
+import { isAndroid, popupView } from './view';
 
 /** The extension API global of both browsers' extension pages; see `loadStrength`. */
 declare const chrome: { runtime: { getURL(path: string): string } };
@@ -41,6 +42,15 @@ function localStorageOrNothing(): Storage | undefined {
   }
 }
 
+function inPopupViews(): boolean | null {
+  try {
+    const extension = browser.extension as unknown as { getViews(q: { type: 'popup' }): Window[] };
+    return extension.getViews({ type: 'popup' }).includes(window);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Draws the popup into `#app`. Run by `popup-main.js`, a classic script at the end of `popup.html`'s body:
  * in Firefox a module script alone made the first paint 1.3–1.4× slower than a static page.
@@ -54,6 +64,11 @@ export function startPopup(): void {
   // (measured: headless Chromium reports `fr-FR` while it serves the `en` messages).
   const lang = messagesLang(t(CATALOG_LANG_KEY) || browser.i18n.getUILanguage());
   document.documentElement.lang = lang;
+  // Before the first paint: the stylesheet gives the toolbar panel its width from this.
+  document.documentElement.dataset.view = popupView({
+    inPopupViews: inPopupViews(),
+    userAgent: navigator.userAgent,
+  });
   document.title = t('popup_title');
 
   const random = createCryptoRandom();
@@ -99,6 +114,12 @@ export function startPopup(): void {
         sites={sites}
         print={() => window.print()}
         now={() => new Date()}
+        keepAbilities={() => ({
+          print: typeof window.print === 'function',
+          share: typeof navigator.share === 'function',
+          phone: isAndroid(navigator.userAgent),
+        })}
+        share={(data) => navigator.share(data)}
       />,
       root,
     );

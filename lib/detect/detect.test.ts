@@ -448,29 +448,25 @@ describe('first connection and forgotten password', () => {
 });
 
 describe('hostile input', () => {
-  it('1,000 inputs: finds the real form and stays fast', () => {
+  // Speed is measured by `npm run bench` (guide appearance), never asserted here.
+  it('1,000 inputs: finds the real form', () => {
     const junk = Array.from({ length: 1000 }, (_, i) => `<input type="password" name="p${i}">`).join('');
     const doc = parse(
       `<form id="junk">${junk}</form>${readFixture('keycloak-update-password').replace(/^[\s\S]*<body>/, '')}`,
     );
-    const started = performance.now();
     const state = detectPage(doc);
-    const elapsed = performance.now() - started;
     expectRoles(state, {
       current: null,
       newPassword: one(doc, '#password-new'),
       confirm: one(doc, '#password-confirm'),
     });
-    expect(elapsed).toBeLessThan(1500);
   });
 
-  it('1,000 text inputs and labels: no candidate, quick none', () => {
+  it('1,000 text inputs and labels: no candidate, none', () => {
     const doc = parse(
       `<form>${Array.from({ length: 1000 }, (_, i) => `<label for="t${i}">Champ ${i}</label><input id="t${i}">`).join('')}</form>`,
     );
-    const started = performance.now();
     expect(detectPage(doc).kind).toBe('none');
-    expect(performance.now() - started).toBeLessThan(500);
   });
 
   it('huge labels, emoji, accents, lone surrogates and odd ids do not crash', () => {
@@ -482,9 +478,7 @@ describe('hostile input', () => {
         `<label for="c">Confirmation\uD800</label><input type="text" id="c" name="mdp-confirmation">` +
         `<button data-password-toggle aria-controls="c\n]x">👁</button></form><p>${huge.repeat(3)}</p>`,
     );
-    const started = performance.now();
     const state = detectPage(doc);
-    expect(performance.now() - started).toBeLessThan(500);
     expectRoles(state, {
       current: doc.querySelectorAll('input')[0] as HTMLInputElement,
       newPassword: one(doc, '#n'),
@@ -563,25 +557,5 @@ describe('collectPolicyTexts and readPasswordRulesAttr', () => {
       'minlength: 10; maxlength: 64; required: upper; required: lower; required: digit; required: [-!@#$%&*_+=]; allowed: [-!@#$%&*_+=];',
     );
     expect(readPasswordRulesAttr(formOf('enej-change-password').form)).toBeNull();
-  });
-});
-
-describe('speed', () => {
-  it('stays within budget on every fixture (happy-dom is slower than a browser)', () => {
-    const docs = FIXTURES.map((f) => load(f.name));
-    for (const doc of docs) detectPage(doc); // warm-up
-    const times: number[] = [];
-    for (const doc of docs) {
-      const runs: number[] = [];
-      for (let i = 0; i < 5; i++) {
-        const t = performance.now();
-        detectPage(doc);
-        runs.push(performance.now() - t);
-      }
-      runs.sort((a, b) => a - b);
-      times.push(runs[2] ?? 0);
-    }
-    const worst = Math.max(...times);
-    expect(worst).toBeLessThan(50);
   });
 });

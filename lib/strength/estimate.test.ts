@@ -126,11 +126,10 @@ describe('user inputs', () => {
     expect(withName.warning?.key).toBe('strength_warning_site_words');
   });
 
-  it('ignores junk and floods of user inputs without slowing down', () => {
+  // Its speed is a figure of `npm run bench`, not an assertion here.
+  it('ignores junk and floods of user inputs', () => {
     const junk = [...Array.from({ length: 5000 }, (_, i) => `name${i}`), '', '   '];
-    const start = performance.now();
     const r = estimator.estimate('Girafe-Tulipe-Nuage-Poire-47', junk);
-    expect(performance.now() - start).toBeLessThan(1000);
     expect(r.score).toBe(4);
     // Values a page could hand over by mistake must not throw.
     expect(() => estimator.estimate('abc', [null, 42, undefined] as unknown as string[])).not.toThrow();
@@ -189,23 +188,21 @@ describe('input cap', () => {
     expect(estimator.estimate('abcdef', [], { maxInput: 3 }).truncated).toBe(true);
   });
 
-  it('keeps a 64-character live estimate well under 100 ms once warm', () => {
-    const text = 'Mon-grand-frere-joue-au-foot-le-mercredi-apres-midi-a-Poitiers!';
-    for (let i = 0; i < 3; i++) estimator.estimate(text, [], { maxInput: STRENGTH_LIVE_MAX_INPUT });
-    let worst = 0;
-    for (let i = 0; i < 5; i++) {
-      const start = performance.now();
-      estimator.estimate(text.slice(0, 40 + i * 5), [], { maxInput: STRENGTH_LIVE_MAX_INPUT });
-      worst = Math.max(worst, performance.now() - start);
-    }
-    expect(worst).toBeLessThan(50);
+  // What keeps the live meter under the long-task line is that its work is bounded by the cap, whatever the
+  // input: that is asserted here; the time itself is a figure of `npm run bench`.
+  it('estimates a long live input on its first 32 code points only', () => {
+    const text = 'Mon-grand-frère-joue-au-foot-le-mercredi-après-midi-à-Poitiers!';
+    const live = estimator.estimate(text, [], { maxInput: STRENGTH_LIVE_MAX_INPUT });
+    const head = [...text].slice(0, STRENGTH_LIVE_MAX_INPUT).join('');
+    expect(live.truncated).toBe(true);
+    expect(live.guessesLog10).toBe(estimator.estimate(head).guessesLog10);
   });
 
-  it('stays fast on 10,000 characters', () => {
-    const start = performance.now();
-    const r = estimator.estimate('aZ9!'.repeat(2500));
-    expect(performance.now() - start).toBeLessThan(3000);
+  it('estimates 10,000 characters on the first 64 only', () => {
+    const text = 'aZ9!'.repeat(2500);
+    const r = estimator.estimate(text);
     expect(r.truncated).toBe(true);
+    expect(r.guessesLog10).toBe(estimator.estimate(text.slice(0, STRENGTH_MAX_INPUT)).guessesLog10);
   });
 
   it('has a French message for the cut', () => {

@@ -28,13 +28,23 @@ export function axeContext(rootSelector?: string): unknown {
   return { include: [{ fromShadowDom: parts }] };
 }
 
+export interface AxeOptions {
+  /** Rule ids to skip, each with a reason at the call site (e.g. a browser quirk axe cannot see through). */
+  disableRules?: string[];
+}
+
 /** Injects axe-core into the page (extension pages too) and returns the WCAG 2.2 AA violations. */
-export async function axe(page: HPage, rootSelector?: string): Promise<AxeViolation[]> {
+export async function axe(
+  page: HPage,
+  rootSelector?: string,
+  opts: AxeOptions = {},
+): Promise<AxeViolation[]> {
   const injected = await page.evaluateSource<boolean>('typeof window.axe === "object"');
   // Evaluated through the driver, not a <script> tag, so the extension pages' CSP does not block it.
   if (!injected) await page.evaluateSource(`${loadAxeSource()}; true`);
   const context = axeContext(rootSelector);
-  const options = { runOnly: { type: 'tag', values: [...AXE_TAGS] }, resultTypes: ['violations'] };
+  const rules = Object.fromEntries((opts.disableRules ?? []).map((id) => [id, { enabled: false }]));
+  const options = { runOnly: { type: 'tag', values: [...AXE_TAGS] }, resultTypes: ['violations'], rules };
   const source = `(async () => {
     const context = ${JSON.stringify(context)};
     const result = await (context === null ? window.axe.run(document, ${JSON.stringify(options)}) : window.axe.run(context, ${JSON.stringify(options)}));

@@ -41,6 +41,13 @@ export function chromiumExtensionId(dir: string, manifestKey?: unknown): string 
   return [...hex].map((c) => String.fromCharCode(97 + Number.parseInt(c, 16))).join('');
 }
 
+/** The emulation options the caller set, in Playwright's own terms (unset ones keep Playwright's defaults). */
+export function chromiumEmulation(opts: LaunchOptions): Record<string, unknown> {
+  const { viewport, deviceScaleFactor, isMobile, hasTouch, colorScheme, forcedColors, reducedMotion } = opts;
+  const all = { viewport, deviceScaleFactor, isMobile, hasTouch, colorScheme, forcedColors, reducedMotion };
+  return Object.fromEntries(Object.entries(all).filter(([, value]) => value !== undefined));
+}
+
 function wrap(page: Page, timeoutMs: number): PageDriver {
   return {
     raw: page,
@@ -67,6 +74,7 @@ function wrap(page: Page, timeoutMs: number): PageDriver {
     async screenshot(path) {
       await page.screenshot({ path, fullPage: true });
     },
+    setViewport: (size) => page.setViewportSize(size),
     bringToFront: () => page.bringToFront(),
     close: () => page.close(),
   };
@@ -91,6 +99,7 @@ export async function launchChromium(opts: LaunchOptions = {}): Promise<Harness>
       executablePath: CHROMIUM_PATH,
       headless: opts.headless ?? true,
       locale: locale === 'fr' ? 'fr-FR' : 'en-US',
+      ...chromiumEmulation(opts),
       // On Linux `--lang` is ignored for the UI language: Chromium reads LANGUAGE/LANG, and that is what
       // `chrome.i18n.getUILanguage()` and `_locales` selection follow.
       env: {

@@ -38,6 +38,22 @@ function geckoId(manifest: Record<string, unknown>): string {
   return id;
 }
 
+/**
+ * Firefox has no emulation command for these media features over BiDi: its own preferences set them.
+ * `document_color_use: 2` is "override the colours specified by the page: always", which makes
+ * `forced-colors: active` match, as Windows high contrast does.
+ */
+export function firefoxEmulationPrefs(opts: LaunchOptions): Record<string, unknown> {
+  const prefs: Record<string, unknown> = {};
+  if (opts.colorScheme) {
+    prefs['layout.css.prefers-color-scheme.content-override'] = opts.colorScheme === 'dark' ? 0 : 1;
+    prefs['ui.systemUsesDarkTheme'] = opts.colorScheme === 'dark' ? 1 : 0;
+  }
+  if (opts.forcedColors) prefs['browser.display.document_color_use'] = opts.forcedColors === 'active' ? 2 : 0;
+  if (opts.reducedMotion) prefs['ui.prefersReducedMotion'] = opts.reducedMotion === 'reduce' ? 1 : 0;
+  return prefs;
+}
+
 export async function launchFirefox(opts: LaunchOptions = {}): Promise<Harness> {
   const locale = opts.locale ?? 'fr';
   const dir = extensionDir('firefox', opts.outDir);
@@ -58,6 +74,10 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<Harness> 
       executablePath: FIREFOX_PATH,
       headless: opts.headless ?? true,
       userDataDir: profile,
+      // Applied by Puppeteer to every page it sees (BiDi `browsingContext.setViewport`).
+      ...(opts.viewport
+        ? { defaultViewport: { ...opts.viewport, deviceScaleFactor: opts.deviceScaleFactor ?? 1 } }
+        : {}),
       args: ['--remote-allow-system-access'],
       extraPrefsFirefox: {
         'extensions.webextensions.uuids': JSON.stringify({ [id]: extensionId }),
@@ -69,6 +89,7 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<Harness> 
         // `permissions.request` grants at once instead of showing a doorhanger no test can answer (the
         // "Toujours aider sur ce site" tests); the request must still come from a user action.
         'extensions.webextOptionalPermissionPrompts': false,
+        ...firefoxEmulationPrefs(opts),
       },
     });
   } catch (error) {

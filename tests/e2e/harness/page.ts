@@ -19,6 +19,7 @@ export interface PageDriver {
   type(text: string): Promise<void>;
   press(key: string): Promise<void>;
   screenshot(path: string): Promise<void>;
+  setViewport(size: { width: number; height: number }): Promise<void>;
   bringToFront(): Promise<void>;
   close(): Promise<void>;
 }
@@ -114,6 +115,7 @@ export function createHPage(
       return found as unknown as ElementInfo;
     },
     screenshot: (path) => driver.screenshot(path),
+    setViewport: (size) => driver.setViewport(size),
     bringToFront: () => driver.bringToFront(),
     async close() {
       onClose();

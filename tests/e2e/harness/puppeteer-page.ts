@@ -63,6 +63,9 @@ export function wrapPuppeteerPage(page: Page, extensionOrigin: string, timeoutMs
     async screenshot(path) {
       await page.screenshot({ path: path as `${string}.png`, fullPage: true });
     },
+    async setViewport(size) {
+      await page.setViewport({ ...size, deviceScaleFactor: page.viewport()?.deviceScaleFactor ?? 1 });
+    },
     bringToFront: () => page.bringToFront(),
     close: () => page.close(),
   };

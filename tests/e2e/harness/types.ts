@@ -14,6 +14,20 @@ export interface LaunchOptions {
    * directory is the same browser restarted. The caller deletes it. Default: a fresh temporary profile.
    */
   profileDir?: string;
+  /** Every page's size in CSS px (tabs, extension pages); default the driver's (Chromium 1280×720, Firefox 800×600). */
+  viewport?: { width: number; height: number };
+  /** Device pixels per CSS px (a phone: 2–3); default 1. */
+  deviceScaleFactor?: number;
+  /** Chromium only: mobile emulation (the page's `<meta name="viewport">` is honoured, as on a phone). */
+  isMobile?: boolean;
+  /** Chromium only: touch events and `(pointer: coarse)`. */
+  hasTouch?: boolean;
+  /** `prefers-color-scheme` (Firefox: through its content-override pref). */
+  colorScheme?: 'light' | 'dark';
+  /** `forced-colors` (Windows high contrast). Firefox: "override the page's colours: always". */
+  forcedColors?: 'active' | 'none';
+  /** `prefers-reduced-motion`. */
+  reducedMotion?: 'reduce' | 'no-preference';
 }
 
 export interface RouteResponse {
@@ -108,6 +122,8 @@ export interface HPage {
   waitFor(fn: () => boolean | Promise<boolean>, timeoutMs?: number, message?: string): Promise<void>;
   waitForSelector(selector: string, timeoutMs?: number): Promise<ElementInfo>;
   screenshot(path: string): Promise<void>;
+  /** Resizes this page's viewport (CSS px), keeping the launch's device scale factor and emulation. */
+  setViewport(size: { width: number; height: number }): Promise<void>;
   bringToFront(): Promise<void>;
   close(): Promise<void>;
   /** Escape hatch: the underlying Playwright or Puppeteer page. */
