@@ -2,7 +2,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { noRawHtml } from './build/no-raw-html';
 import { LANGS, lintCatalog, toMessagesJson } from './lib/i18n/catalog';
-import { loadCatalog } from './lib/i18n/load-catalog';
+import { loadCatalogWithProblems } from './lib/i18n/load-catalog';
 
 // Manifest is generated per browser: Chrome gets MV3, Firefox WXT's default MV2, where `activeTab` +
 // `scripting` still work without any permanent host permission.
@@ -18,10 +18,11 @@ export default defineConfig({
     excludeSources: ['tests/e2e/artifacts/**', 'stats.html', '**/*.log', 'store/images/**'],
   },
   hooks: {
-    // `_locales` is generated from `locales/*.json` so French and English never drift apart.
+    // `_locales` is generated from `locales/*.json` (French, English) and `locales/<lang>/*.json` (the other
+    // languages): the build fails on any key missing in any language, or a translation of a removed key.
     'build:publicAssets': (wxt, files) => {
-      const catalog = loadCatalog(`${wxt.config.root}/locales`);
-      const problems = lintCatalog(catalog);
+      const { catalog, problems: stale } = loadCatalogWithProblems(`${wxt.config.root}/locales`);
+      const problems = [...stale, ...lintCatalog(catalog)];
       if (problems.length > 0) throw new Error(`locales/: ${problems.join('\n')}`);
       for (const lang of LANGS) {
         files.push({

@@ -51,7 +51,7 @@ const hiddenStyle: CSSProperties = {
   clipPath: 'inset(50%)',
   whiteSpace: 'nowrap',
 };
-const refusedStyle: CSSProperties = { margin: '2px 0 0', paddingLeft: '18px' };
+const refusedStyle: CSSProperties = { margin: '2px 0 0', paddingInlineStart: '18px' };
 const charStyle: CSSProperties = {
   fontFamily: "ui-monospace, 'DejaVu Sans Mono', monospace",
   fontWeight: 700,
@@ -73,7 +73,7 @@ function Item({
     <li class={`sesame-rule sesame-rule--${state}`} data-rule={rule} data-state={state} style={itemStyle}>
       {/* The mark is decorative: its shape (not only its colour) shows the state, and the hidden word
           says it to screen readers. */}
-      <span class="sesame-rule__icon" aria-hidden="true" style={iconStyle[state]}>
+      <span class="sesame-rule__icon" aria-hidden="true" dir="ltr" style={iconStyle[state]}>
         {ok ? '✓' : '✗'}
       </span>
       <span style={hiddenStyle}>{t(ok ? 'checklist_state_ok' : 'checklist_state_missing')}</span>

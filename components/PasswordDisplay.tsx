@@ -86,6 +86,7 @@ export function PasswordDisplay({
           class="sesame-password__chars"
           data-testid={testId}
           data-hidden="true"
+          dir="ltr"
           style={charsStyle}
           role="img"
           aria-label={t('pw_hidden_label', [String(chars.length)])}
@@ -93,7 +94,8 @@ export function PasswordDisplay({
           {'•'.repeat(chars.length)}
         </div>
       ) : (
-        <div id={id} class="sesame-password__chars" data-testid={testId} style={charsStyle}>
+        // `dir` isolates the password: `Girafe-Tulipe-472` reads left to right in an Arabic page too.
+        <div id={id} class="sesame-password__chars" data-testid={testId} dir="ltr" style={charsStyle}>
           {chars.map((ch, i) => {
             const kind = charKind(ch);
             return (

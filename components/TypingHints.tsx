@@ -28,7 +28,7 @@ const kbdStyle = {
   border: '1px solid currentColor',
   borderBottomWidth: '2px',
   borderRadius: '4px',
-  marginRight: '6px',
+  marginInlineEnd: '6px',
 };
 
 /** "Comment le taper": one line per distinct special character of the password, for a French keyboard. */
@@ -40,7 +40,9 @@ export function TypingHints({ hints, t, title }: TypingHintsProps) {
       <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
         {hints.map((hint) => (
           <li key={hint.char} data-char={hint.char} style={{ margin: '2px 0' }}>
-            <kbd style={kbdStyle}>{hint.char}</kbd>
+            <kbd dir="ltr" style={kbdStyle}>
+              {hint.char}
+            </kbd>
             {t(hint.key, hint.params)}
           </li>
         ))}

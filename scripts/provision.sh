@@ -11,7 +11,7 @@ firefox_path="${FIREFOX_PATH:-/usr/bin/firefox-esr}"
 
 # Language packs: Chromium ships every locale in one package; Firefox ESR has one package per language.
 # Keep this list in step with the languages the e2e suite switches the browsers to.
-language_packs=(chromium-l10n firefox-esr-l10n-fr firefox-esr-l10n-ar)
+language_packs=(chromium-l10n firefox-esr-l10n-fr firefox-esr-l10n-ar firefox-esr-l10n-pt-pt)
 
 installed() {
   dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'

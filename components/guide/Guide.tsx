@@ -4,7 +4,7 @@ import { PasswordDisplay } from '@/components/PasswordDisplay';
 import { StrengthMeter } from '@/components/StrengthMeter';
 import { TypingHints, type TypingHintView } from '@/components/TypingHints';
 import type { GuideView } from '@/lib/guide/state';
-import type { Translate } from '@/lib/i18n/catalog';
+import { type Translate, textDirection } from '@/lib/i18n/catalog';
 import type { StrengthResult } from '@/lib/strength/estimate';
 
 export interface GeneratedView {
@@ -29,7 +29,7 @@ export interface GuideProps {
   onGenerate: (event: MouseEvent) => void;
   /** Resolves to whether the copy worked. */
   onCopy: () => Promise<boolean>;
-  /** Language of the messages (`fr` or `en`), for screen readers' pronunciation. */
+  /** Language of the messages (`fr`, `ar`…), for screen readers' pronunciation and the writing direction. */
   lang?: string;
 }
 
@@ -39,7 +39,12 @@ export function Guide(props: GuideProps) {
   const [hidden, setHidden] = useState(false);
   const [copyKey, setCopyKey] = useState<string | null>(null);
   return (
-    <section class="guide" aria-labelledby="sesame-guide-title" lang={props.lang ?? 'fr'}>
+    <section
+      class="guide"
+      aria-labelledby="sesame-guide-title"
+      lang={props.lang ?? 'fr'}
+      dir={textDirection(props.lang ?? 'fr')}
+    >
       <h2 id="sesame-guide-title" class="guide__title">
         {t('guide_title')}
       </h2>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { GuideSession } from '@/lib/guide/session';
-import type { Translate } from '@/lib/i18n/catalog';
+import type { Lang, Translate } from '@/lib/i18n/catalog';
 import type { RuleProfile } from '@/lib/rules/profile';
 import { type GeneratedView, Guide } from './Guide';
 
@@ -14,7 +14,7 @@ export interface GuideAppProps {
   /** Loads the generator on first use (it ships as a separate file). */
   generate: () => Promise<Generate>;
   t: Translate;
-  lang: 'fr' | 'en';
+  lang: Lang;
 }
 
 /** The guide bound to one page session: state from the session, generate-and-fill, copy. */

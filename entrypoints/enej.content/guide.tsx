@@ -22,7 +22,7 @@ import {
 } from '@/lib/guide/messages';
 import { effectiveProfile } from '@/lib/guide/profile';
 import { createGuideSession, type GuideSession } from '@/lib/guide/session';
-import { CATALOG_LANG_KEY, messagesLang, type Translate } from '@/lib/i18n/catalog';
+import { CATALOG_LANG_KEY, isolatingTranslate, messagesLang, type Translate } from '@/lib/i18n/catalog';
 import { AUTOSTART_KEY } from '@/lib/sites/sites';
 import { enejUserInputs, type StrengthEstimator } from '@/lib/strength/estimate';
 import { STRENGTH_SCRIPT, strengthFromScript } from '@/lib/strength/script';
@@ -83,6 +83,7 @@ interface Mounted {
 /** Wires the guide to the page for the content script's lifetime; everything dies with `ctx`. */
 export function startGuide(ctx: ContentScriptContext): void {
   const lang = messagesLang(t(CATALOG_LANG_KEY) || browser.i18n.getUILanguage());
+  const tr = isolatingTranslate(t, lang);
   // On a site the family asked Sésame to remember, `site-autostart.js` ran just before us and set the flag.
   const remembered = (globalThis as unknown as Record<symbol, unknown>)[AUTOSTART_KEY] === true;
   let started = ENEJ.includes(location.href) || remembered;
@@ -143,7 +144,7 @@ export function startGuide(ctx: ContentScriptContext): void {
             profile={profile}
             fromPage={fromPage}
             generate={loadGenerator}
-            t={t}
+            t={tr}
             lang={lang}
           />,
           container,
@@ -180,7 +181,8 @@ export function startGuide(ctx: ContentScriptContext): void {
       onMount: (container) => {
         render(
           <SuccessCard
-            t={t}
+            t={tr}
+            lang={lang}
             onClose={() => {
               successDismissed = true;
               removeSuccess();

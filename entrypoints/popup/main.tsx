@@ -3,7 +3,13 @@ import { browser } from 'wxt/browser';
 import { PopupApp } from '@/components/popup/PopupApp';
 import type { PopupPassword } from '@/components/popup/types';
 import { generatePassword, typingHints } from '@/lib/generate';
-import { CATALOG_LANG_KEY, messagesLang, type Translate } from '@/lib/i18n/catalog';
+import {
+  CATALOG_LANG_KEY,
+  isolatingTranslate,
+  messagesLang,
+  type Translate,
+  textDirection,
+} from '@/lib/i18n/catalog';
 import { createCryptoRandom } from '@/lib/random/source';
 import { ENEJ_PROFILE } from '@/lib/rules/profile';
 import { loadSettings, type PopupSettings, saveSettings, toGenerateOptions } from '@/lib/settings/settings';
@@ -59,11 +65,13 @@ export function startPopup(): void {
   // WXT types getMessage against the `_locales` it sees at prepare time; ours are generated at build time
   // from `locales/*.json`, so the keys are plain strings here (the build lints them).
   const i18n = browser.i18n as unknown as { getMessage(key: string, substitutions?: string[]): string };
-  const t: Translate = (key, params) => i18n.getMessage(key, params ? [...params] : undefined);
+  const getMessage: Translate = (key, params) => i18n.getMessage(key, params ? [...params] : undefined);
   // The catalog the browser actually picked names its own language: `getUILanguage()` alone can disagree
   // (measured: headless Chromium reports `fr-FR` while it serves the `en` messages).
-  const lang = messagesLang(t(CATALOG_LANG_KEY) || browser.i18n.getUILanguage());
+  const lang = messagesLang(getMessage(CATALOG_LANG_KEY) || browser.i18n.getUILanguage());
+  const t = isolatingTranslate(getMessage, lang);
   document.documentElement.lang = lang;
+  document.documentElement.dir = textDirection(lang);
   // Before the first paint: the stylesheet gives the toolbar panel its width from this.
   document.documentElement.dataset.view = popupView({
     inPopupViews: inPopupViews(),

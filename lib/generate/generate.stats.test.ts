@@ -91,12 +91,12 @@ describe('memorable mode picks words and numbers uniformly', () => {
   const DRAWS = 25_000;
   const wordIndex = new Map(WORDS_FR.map((w, i) => [w, i]));
   const words = new Array<number>(WORDS_FR.length).fill(0);
-  const numbers = new Array<number>(90).fill(0);
+  const numbers = new Array<number>(900).fill(0);
   const random = createSeededRandom(77);
   for (let i = 0; i < DRAWS; i++) {
     const parts = generatePassword(ENEJ_PROFILE, DEFAULT_MEMORABLE, random).password.split('-');
     const n = Number(parts.pop());
-    numbers[n - 10] = (numbers[n - 10] as number) + 1;
+    numbers[n - 100] = (numbers[n - 100] as number) + 1;
     for (const p of parts) {
       const index = wordIndex.get(p.toLowerCase()) as number;
       words[index] = (words[index] as number) + 1;
@@ -108,13 +108,13 @@ describe('memorable mode picks words and numbers uniformly', () => {
     expect(chiSquare(words, expected)).toBeLessThan(critical(WORDS_FR.length - 1));
   });
 
-  it('over 10–99', () => {
+  it('over 100–999', () => {
     expect(
       chiSquare(
         numbers,
-        numbers.map(() => DRAWS / 90),
+        numbers.map(() => DRAWS / 900),
       ),
-    ).toBeLessThan(critical(89));
+    ).toBeLessThan(critical(899));
   });
 });
 

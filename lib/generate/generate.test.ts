@@ -44,15 +44,15 @@ describe('defaults', () => {
 });
 
 describe('memorable mode', () => {
-  it('builds Word-Word-Word-Word-NN for ENEJ with at least 50 bits', () => {
+  it('builds Word-Word-Word-Word-NNN for ENEJ with at least 50 bits', () => {
     const r = seeded();
     for (let i = 0; i < 200; i++) {
       const g = generatePassword(ENEJ_PROFILE, DEFAULT_MEMORABLE, r);
-      expect(g.password).toMatch(/^([A-Z][a-z]{2,7}-){4}[1-9][0-9]$/);
+      expect(g.password).toMatch(/^([A-Z][a-z]{2,7}-){4}[1-9][0-9]{2}$/);
       expect(wordsOf(g.password, '-')).toHaveLength(4);
       expect(g).toMatchObject({ mode: 'memorable', fellBack: false });
       expect(isCompliant(g.password, ENEJ_PROFILE)).toBe(true);
-      const exact = 4 * Math.log2(WORDS_FR.length) + Math.log2(90);
+      const exact = 4 * Math.log2(WORDS_FR.length) + Math.log2(900);
       expect(g.entropyBits).toBeCloseTo(exact, 10);
       expect(g.entropyBits).toBeGreaterThanOrEqual(50);
     }
@@ -61,7 +61,7 @@ describe('memorable mode', () => {
   it('honours the word count and a chosen separator', () => {
     const g = generatePassword(ENEJ_PROFILE, { ...DEFAULT_MEMORABLE, words: 6, separator: '*' }, seeded());
     expect(wordsOf(g.password, '*')).toHaveLength(6);
-    expect(g.entropyBits).toBeCloseTo(6 * Math.log2(WORDS_FR.length) + Math.log2(90), 10);
+    expect(g.entropyBits).toBeCloseTo(6 * Math.log2(WORDS_FR.length) + Math.log2(900), 10);
   });
 
   it('refuses a separator the site does not list', () => {
@@ -80,7 +80,7 @@ describe('memorable mode', () => {
       const g = generatePassword(p, DEFAULT_MEMORABLE, r);
       const sep = g.password.match(/[^A-Za-z0-9]/)?.[0] ?? '';
       seen.add(sep);
-      expect(g.entropyBits).toBeCloseTo(4 * Math.log2(WORDS_FR.length) + Math.log2(90) + Math.log2(2), 10);
+      expect(g.entropyBits).toBeCloseTo(4 * Math.log2(WORDS_FR.length) + Math.log2(900) + Math.log2(2), 10);
     }
     expect([...seen].sort()).toEqual(['!', '$']);
   });
@@ -113,13 +113,13 @@ describe('memorable mode', () => {
 
   it('uses shorter words under a tight maximum, and says so in the entropy', () => {
     const p = profile({ maxLength: 30 });
-    const short = WORDS_FR.filter((w) => w.length <= 6).length;
+    const short = WORDS_FR.filter((w) => w.length <= 5).length; // (30 − 4 separators − 3 digits) / 4 words
     const r = seeded(5);
     for (let i = 0; i < 100; i++) {
       const g = generatePassword(p, DEFAULT_MEMORABLE, r);
       expect(g.password.length).toBeLessThanOrEqual(30);
       expect(g.fellBack).toBe(false);
-      expect(g.entropyBits).toBeCloseTo(4 * Math.log2(short) + Math.log2(90), 10);
+      expect(g.entropyBits).toBeCloseTo(4 * Math.log2(short) + Math.log2(900), 10);
     }
   });
 
@@ -134,7 +134,7 @@ describe('memorable mode', () => {
   it('joins words without a separator when the site lists no special and needs none', () => {
     const p = profile({ specials: '', required: { upper: 1, lower: 1, digit: 1, special: 0 } });
     const g = generatePassword(p, DEFAULT_MEMORABLE, seeded());
-    expect(g.password).toMatch(/^([A-Z][a-z]{2,7}){4}[1-9][0-9]$/);
+    expect(g.password).toMatch(/^([A-Z][a-z]{2,7}){4}[1-9][0-9]{2}$/);
   });
 
   it.each([1, 9, 2.5, Number.NaN])('rejects %s words', (words) => {

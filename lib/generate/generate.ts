@@ -66,6 +66,9 @@ const MIN_ACCEPTANCE = 100n;
 const MAX_TRIES = 10_000;
 // Enough words for minLength up to ~64 with the shortest words; beyond, random mode is the sane answer.
 const MAX_WORDS_INTERNAL = 16;
+// Three digits (100–999, log2(900) ≈ 9.8 bits) keep the default of 4 words at 50 bits or more with a word
+// list of 1058 words or more; the list keeps only words children know, so it is smaller than 2048.
+const MEMORABLE_NUMBER_DIGITS = 3;
 // Below this many candidate words a memorable password is weaker than the random fallback.
 const MIN_LIST_SIZE = 256;
 
@@ -137,7 +140,7 @@ function memorable(profile: RuleProfile, options: MemorableOptions, random: Rand
 
   // Every word is Capitalised and at least 3 letters (≥ 2 lowercase); one separator follows each word;
   // the number has `digits` digits. So each requirement holds by construction once `count` is big enough.
-  const digits = Math.max(2, required.digit);
+  const digits = Math.max(MEMORABLE_NUMBER_DIGITS, required.digit);
   const count = Math.max(
     options.words,
     required.upper,

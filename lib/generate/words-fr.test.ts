@@ -1,4 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { dictionary } from '@zxcvbn-ts/language-fr';
+import { createSeededRandom } from '../random/source';
+import { ENEJ_PROFILE } from '../rules';
+import { DEFAULT_MEMORABLE, generatePassword } from './generate';
+import source from './words/source.json';
 import { WORDS_FR } from './words-fr';
 
 // The package is CommonJS with no types; its `array` export is the full list, leetspeak variants included.
@@ -33,9 +40,49 @@ const OUR_DENY_LIST = [
   'hache',
 ];
 
+const commonWords = dictionary['commonWords-fr'] as string[];
+const wikipedia = dictionary['wikipedia-fr'] as string[];
+// The 1990 rectified spelling drops the circumflex on i and u (boîte → boite); no other accent may go.
+const rectified = (s: string) => s.replace(/î/g, 'i').replace(/û/g, 'u');
+
 describe('WORDS_FR', () => {
-  it('has at least 2048 words, so four words carry at least 44 bits', () => {
-    expect(WORDS_FR.length).toBeGreaterThanOrEqual(2048);
+  it('keeps the default memorable password at 50 bits or more, whatever the list size', () => {
+    const g = generatePassword(ENEJ_PROFILE, DEFAULT_MEMORABLE, createSeededRandom(1));
+    expect(g.entropyBits).toBeGreaterThanOrEqual(50);
+    // 4 × log2(|list|) + log2(900): the figure words/README.md gives.
+    expect(g.entropyBits).toBeCloseTo(4 * Math.log2(WORDS_FR.length) + Math.log2(900), 10);
+  });
+
+  it(`has every word in ${source.dictionary} at rank ≤ ${source.maxRank} (as spelt, or its 1990 rectified spelling)`, () => {
+    expect(source.dictionary).toBe('commonWords-fr');
+    const rank = new Map<string, number>();
+    commonWords.forEach((w, i) => {
+      const r = rectified(w);
+      if (!rank.has(r)) rank.set(r, i + 1);
+    });
+    const outside = WORDS_FR.filter((w) => (rank.get(w) ?? Number.POSITIVE_INFINITY) > source.maxRank);
+    expect(outside).toEqual([]);
+  });
+
+  it('gives 200 default passwords words that are ≥ 95% in commonWords-fr or wikipedia-fr (accents folded)', () => {
+    const known = new Set([...commonWords, ...wikipedia].map(stripAccents));
+    const random = createSeededRandom(11);
+    let total = 0;
+    let inSources = 0;
+    for (let i = 0; i < 200; i++) {
+      const words = generatePassword(ENEJ_PROFILE, DEFAULT_MEMORABLE, random)
+        .password.split('-')
+        .slice(0, -1);
+      total += words.length;
+      inSources += words.filter((w) => known.has(stripAccents(w))).length;
+    }
+    expect(total).toBe(800);
+    expect(inSources / total).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('is what scripts/words-fr.mjs makes from words/ (candidates, source, hand review)', () => {
+    const script = resolve(__dirname, '../../scripts/words-fr.mjs');
+    expect(() => execFileSync(process.execPath, [script, '--check'], { stdio: 'pipe' })).not.toThrow();
   });
 
   it('holds only 3–8 lowercase ASCII letters per word', () => {

@@ -26,6 +26,7 @@ import {
 import { createHPage, type PageDriver } from './page';
 import { interceptor, wrapPuppeteerPage } from './puppeteer-page';
 import type { ConsoleEntry, Harness, HPage, LaunchOptions, RequestOutcome } from './types';
+import { LOCALE_SETTINGS } from './types';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -98,14 +99,14 @@ export async function launchChromium(opts: LaunchOptions = {}): Promise<Harness>
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM_PATH,
       headless: opts.headless ?? true,
-      locale: locale === 'fr' ? 'fr-FR' : 'en-US',
+      locale: locale === 'fr' ? 'fr-FR' : LOCALE_SETTINGS[locale].tag,
       ...chromiumEmulation(opts),
       // On Linux `--lang` is ignored for the UI language: Chromium reads LANGUAGE/LANG, and that is what
       // `chrome.i18n.getUILanguage()` and `_locales` selection follow.
       env: {
         ...process.env,
-        LANGUAGE: locale === 'fr' ? 'fr' : 'en_US',
-        LANG: locale === 'fr' ? 'fr_FR.UTF-8' : 'en_US.UTF-8',
+        LANGUAGE: LOCALE_SETTINGS[locale].language,
+        LANG: `${LOCALE_SETTINGS[locale].posix}.UTF-8`,
       },
       args: [
         '--no-sandbox',
@@ -115,7 +116,7 @@ export async function launchChromium(opts: LaunchOptions = {}): Promise<Harness>
         '--no-first-run',
         `--disable-extensions-except=${dir}`,
         `--load-extension=${dir}`,
-        `--lang=${locale === 'fr' ? 'fr' : 'en-US'}`,
+        `--lang=${LOCALE_SETTINGS[locale].tag}`,
         // Both only for `triggerAction`: CDP `Extensions.*` needs the first; the action popup is a target
         // Playwright does not expose, so Puppeteer attaches to it through the port (loopback only).
         '--enable-unsafe-extension-debugging',

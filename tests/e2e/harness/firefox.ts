@@ -11,6 +11,7 @@ import {
 import { createHPage } from './page';
 import { interceptor, wrapPuppeteerPage } from './puppeteer-page';
 import type { ConsoleEntry, Harness, HPage, LaunchOptions } from './types';
+import { LOCALE_SETTINGS } from './types';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
@@ -81,9 +82,9 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<Harness> 
       args: ['--remote-allow-system-access'],
       extraPrefsFirefox: {
         'extensions.webextensions.uuids': JSON.stringify({ [id]: extensionId }),
-        // The French UI needs the `firefox-esr-l10n-fr` langpack (application scope, enabled by default).
-        'intl.locale.requested': locale === 'fr' ? 'fr' : 'en-US',
-        'intl.accept_languages': locale === 'fr' ? 'fr-FR, fr' : 'en-US, en',
+        // A non-English UI needs its `firefox-esr-l10n-<lang>` langpack (application scope, enabled by default).
+        'intl.locale.requested': LOCALE_SETTINGS[locale].firefox,
+        'intl.accept_languages': locale === 'fr' ? 'fr-FR, fr' : `${LOCALE_SETTINGS[locale].firefox}, en`,
         'browser.translations.enable': false,
         'browser.aboutwelcome.enabled': false,
         // `permissions.request` grants at once instead of showing a doorhanger no test can answer (the

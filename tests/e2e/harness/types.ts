@@ -1,6 +1,25 @@
 export type BrowserName = 'chromium' | 'firefox';
 
-export type Locale = 'fr' | 'en';
+/** The languages Sésame ships (`lib/i18n/catalog.ts` `LANGS`). */
+export type Locale = 'fr' | 'en' | 'ar' | 'pt' | 'tr' | 'es' | 'uk';
+
+/**
+ * How each browser is put in a language. Chromium on Linux follows the `LANGUAGE`/`LANG` environment (with
+ * `chromium-l10n`, which ships every language); `tag` is its `--lang` and the page's locale. Firefox follows
+ * `intl.locale.requested` only when that language's langpack is installed (`firefox-esr-l10n-<lang>`, listed in
+ * `scripts/provision.sh`); without it, it serves English. Portuguese is European (most ENEJ families).
+ */
+export const LOCALE_SETTINGS: Readonly<
+  Record<Locale, { tag: string; language: string; posix: string; firefox: string }>
+> = {
+  fr: { tag: 'fr', language: 'fr', posix: 'fr_FR', firefox: 'fr' },
+  en: { tag: 'en-US', language: 'en_US', posix: 'en_US', firefox: 'en-US' },
+  ar: { tag: 'ar', language: 'ar', posix: 'ar_EG', firefox: 'ar' },
+  pt: { tag: 'pt-PT', language: 'pt_PT', posix: 'pt_PT', firefox: 'pt-PT' },
+  tr: { tag: 'tr', language: 'tr', posix: 'tr_TR', firefox: 'tr' },
+  es: { tag: 'es', language: 'es', posix: 'es_ES', firefox: 'es-ES' },
+  uk: { tag: 'uk', language: 'uk', posix: 'uk_UA', firefox: 'uk' },
+};
 
 export interface LaunchOptions {
   /** UI language of the browser (and so of `i18n.getUILanguage()`); default `fr`. */
