@@ -44,9 +44,17 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'fr',
     permissions: ['storage', 'activeTab', 'scripting'],
+    // Nothing beyond ENEJ at install: "Toujours aider sur ce site" asks for one `https://host/*` under this
+    // declaration, from the family's click, and "Oublier ce site" gives it back (lib/sites). WXT 0.20.27
+    // drops `optional_host_permissions` from an MV2 manifest instead of converting it, so Firefox gets the
+    // MV2 key itself.
+    ...(browser === 'firefox'
+      ? { optional_permissions: ['https://*/*'] }
+      : { optional_host_permissions: ['https://*/*'] }),
     // The guide's lazy files (its UI, zxcvbn, the generator), imported by URL from the content script on first use.
     // Chrome only lets a content script import what the page's origin may load, so they are listed for ENEJ hosts
-    // only (elsewhere the popup injects guide-ui.js itself); Firefox content scripts need no entry.
+    // only (elsewhere the popup, or a remembered site's registration, injects guide-ui.js first); Firefox content
+    // scripts need no entry.
     ...(browser === 'firefox'
       ? {}
       : {

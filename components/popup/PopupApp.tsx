@@ -9,7 +9,8 @@ import { PasswordDisplay } from '../PasswordDisplay';
 import { StrengthMeter } from '../StrengthMeter';
 import { TypingHints } from '../TypingHints';
 import { type KeepAbilities, KeepCard, PrintCard } from './PrintCard';
-import type { FillOutcome, GuideOutcome, PageActions, PageStatus, PopupPassword } from './types';
+import { SiteTools } from './SiteTools';
+import type { FillOutcome, GuideOutcome, PageActions, PageStatus, PopupPassword, SiteActions } from './types';
 
 export interface PopupAppProps {
   t: Translate;
@@ -24,6 +25,8 @@ export interface PopupAppProps {
   loadStrength: () => Promise<(password: string) => StrengthResult>;
   copy: (password: string) => Promise<void>;
   page: PageActions;
+  /** Sites the family chose (issue 10); without it the popup offers no "remember this site". */
+  sites?: SiteActions;
   print: () => void;
   now: () => Date;
   /** What the device offers for the card, asked at the click; default: printing, as on a computer. */
@@ -62,6 +65,7 @@ export function PopupApp(props: PopupAppProps) {
   const [copyNotice, setCopyNotice] = useState<Notice>(null);
   const [pageNotice, setPageNotice] = useState<Notice>(null);
   const [pageState, setPageState] = useState<PageState>({ checked: false });
+  const [guideOutcome, setGuideOutcome] = useState<GuideOutcome | null>(null);
   const [estimate, setEstimate] = useState<((password: string) => StrengthResult) | null>(null);
   const [strengthUnavailable, setStrengthUnavailable] = useState(false);
   const busy = useRef(false);
@@ -127,6 +131,8 @@ export function PopupApp(props: PopupAppProps) {
     busy.current = true;
     try {
       const outcome = await action().catch((): FillOutcome => 'failed');
+      if (outcome === 'started' || outcome === 'no-form' || outcome === 'not-allowed')
+        setGuideOutcome(outcome);
       const key = {
         filled: 'popup_fill_done',
         failed: 'popup_fill_failed',
@@ -255,6 +261,17 @@ export function PopupApp(props: PopupAppProps) {
           >
             {pageNotice ? t(pageNotice.key) : ''}
           </p>
+          {firstPaintDone ? (
+            <SiteTools
+              t={t}
+              page={page}
+              sites={props.sites}
+              checked={pageState.checked}
+              status={status}
+              guideOutcome={guideOutcome}
+              copy={props.copy}
+            />
+          ) : null}
         </section>
 
         {firstPaintDone ? (

@@ -19,4 +19,18 @@ export interface PageActions {
   status(): Promise<PageStatus>;
   fill(password: string): Promise<FillOutcome>;
   startGuide(): Promise<GuideOutcome>;
+  /** The page's structure from the content script there (`lib/diagnostic`); `null` when nothing answered. */
+  diagnostic?(): Promise<string | null>;
+  /** `https://host/*` of the tab's page when Sésame could remember it (https, not ENEJ), else `null`. */
+  sitePattern?(): Promise<string | null>;
+}
+
+export type RememberOutcome = 'remembered' | 'refused' | 'not-possible';
+
+/** The sites a family chose (lib/sites), as match patterns `https://host/*`. */
+export interface SiteActions {
+  list(): Promise<string[]>;
+  /** Must be called straight from the click: the browser asks for permission only during a user action. */
+  remember(pattern: string): Promise<RememberOutcome>;
+  forget(pattern: string): Promise<void>;
 }

@@ -8,9 +8,16 @@ import {
   PASSWORD_LIKE_SELECTOR,
   passwordLikeIn,
 } from '@/lib/detect/watch';
+import { buildDiagnostic } from '@/lib/diagnostic/diagnostic';
 import { childLifetime, scopedContext } from '@/lib/guide/lifetime';
-import { isFromOwnExtension, parseGuideMessage, type StatusReply } from '@/lib/guide/messages';
+import {
+  type DiagnosticReply,
+  isFromOwnExtension,
+  parseGuideMessage,
+  type StatusReply,
+} from '@/lib/guide/messages';
 import { CATALOG_LANG_KEY, messagesLang, type Translate } from '@/lib/i18n/catalog';
+import { AUTOSTART_KEY } from '@/lib/sites/sites';
 import { HOST_NAME } from './lazy';
 import type { GuideUi, PreparedGuide, PreparedUi } from './ui';
 
@@ -37,7 +44,9 @@ interface Mounted {
  */
 export function startGuide(ctx: ContentScriptContext, loadUi: () => Promise<GuideUi>): void {
   const lang = messagesLang(t(CATALOG_LANG_KEY) || browser.i18n.getUILanguage());
-  let started = ENEJ.includes(location.href);
+  // On a site the family asked Sésame to remember, `site-autostart.js` ran just before us and set the flag.
+  const remembered = (globalThis as unknown as Record<symbol, unknown>)[AUTOSTART_KEY] === true;
+  let started = ENEJ.includes(location.href) || remembered;
   let mounted: Mounted | null = null;
   let mounting: HTMLInputElement | null = null;
   let success: PreparedUi | null = null;
@@ -71,7 +80,12 @@ export function startGuide(ctx: ContentScriptContext, loadUi: () => Promise<Guid
     let ui: PreparedGuide;
     try {
       const api = await loadUi();
-      ui = await api.prepareGuide(scopedContext(ctx, life.signal), form, { t, lang, signal: life.signal });
+      ui = await api.prepareGuide(scopedContext(ctx, life.signal), form, {
+        t,
+        lang,
+        signal: life.signal,
+        onEnej: ENEJ.includes(location.href),
+      });
     } catch {
       // The UI file could not load (the extension was updated under the page…): the next change retries.
       life.abort();
@@ -219,6 +233,13 @@ export function startGuide(ctx: ContentScriptContext, loadUi: () => Promise<Guid
         break;
       case 'sesame:fill':
         sendResponse(mounted ? mounted.ui.fill(msg.password) : { ok: false, reason: 'no-form' });
+        break;
+      case 'sesame:diagnostic':
+        // Asked by the popup when the guide stayed away; built on demand, never kept. In the core on purpose:
+        // it is needed exactly where the guide's UI never loaded.
+        sendResponse({
+          text: buildDiagnostic({ doc: document, url: location.href }),
+        } satisfies DiagnosticReply);
         break;
     }
     return false;

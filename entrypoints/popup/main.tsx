@@ -13,6 +13,7 @@ import {
 import { createCryptoRandom } from '@/lib/random/source';
 import { ENEJ_PROFILE } from '@/lib/rules/profile';
 import { loadSettings, type PopupSettings, saveSettings, toGenerateOptions } from '@/lib/settings/settings';
+import { siteActions } from '@/lib/sites/actions';
 import { enejUserInputs, STRENGTH_MAX_INPUT } from '@/lib/strength/estimate';
 import { STRENGTH_SCRIPT, strengthFromScript } from '@/lib/strength/script';
 import { createPageActions, findTargetTab, lazyPageActions, type PopupBrowser } from './page';
@@ -87,7 +88,7 @@ export function startPopup(): void {
   const page = lazyPageActions(() => {
     // WXT narrows `files` to the paths it knew at prepare time; the guide script's path is checked by e2e.
     const api: PopupBrowser = {
-      tabs: browser.tabs,
+      tabs: browser.tabs as PopupBrowser['tabs'],
       scripting: browser.scripting && {
         executeScript: (injection) => browser.scripting.executeScript(injection as never),
       },
@@ -97,6 +98,7 @@ export function startPopup(): void {
       findTargetTab(api).catch(() => undefined),
     );
   });
+  const sites = siteActions(browser);
   const mirror = localStorageOrNothing();
   const root = document.getElementById('app') as HTMLElement;
 
@@ -117,6 +119,7 @@ export function startPopup(): void {
         loadStrength={loadStrength}
         copy={copy}
         page={page}
+        sites={sites}
         print={() => window.print()}
         now={() => new Date()}
         keepAbilities={() => ({

@@ -120,6 +120,36 @@ describe('page actions', () => {
   });
 });
 
+describe('diagnostic and site pattern', () => {
+  it('asks the tab for its diagnostic and accepts only text', async () => {
+    const api = fakeApi({
+      tabs: [],
+      reply: (m) => (m.type === 'sesame:diagnostic' ? { text: 'host: x' } : undefined),
+    });
+    expect(await createPageActions(api, Promise.resolve(4)).diagnostic?.()).toBe('host: x');
+    expect(api.tabs.sendMessage).toHaveBeenCalledWith(4, { type: 'sesame:diagnostic' });
+    const silent = fakeApi({ tabs: [], reply: () => new Error('Could not establish connection') });
+    expect(await createPageActions(silent, Promise.resolve(4)).diagnostic?.()).toBeNull();
+    const odd = fakeApi({ tabs: [], reply: () => ({ text: 42 }) });
+    expect(await createPageActions(odd, Promise.resolve(4)).diagnostic?.()).toBeNull();
+    expect(await createPageActions(api, Promise.resolve(undefined)).diagnostic?.()).toBeNull();
+  });
+
+  it('gives the tab’s remember-able origin, from the address the activeTab grant reveals', async () => {
+    const api = fakeApi({ tabs: [] });
+    const withGet = (url: string | undefined) =>
+      ({ ...api, tabs: { ...api.tabs, get: vi.fn(async () => ({ url })) } }) as PopupBrowser;
+    expect(
+      await createPageActions(withGet('https://ent.example.fr/a?b=c'), Promise.resolve(2)).sitePattern?.(),
+    ).toBe('https://ent.example.fr/*');
+    expect(
+      await createPageActions(withGet('https://enej.lavienne86.fr/'), Promise.resolve(2)).sitePattern?.(),
+    ).toBeNull();
+    expect(await createPageActions(withGet(undefined), Promise.resolve(2)).sitePattern?.()).toBeNull();
+    expect(await createPageActions(api, Promise.resolve(2)).sitePattern?.()).toBeNull();
+  });
+});
+
 describe('parseStatus', () => {
   it('accepts only well-formed answers', () => {
     expect(parseStatus({ kind: 'success' })).toEqual({ kind: 'success', canFill: false });

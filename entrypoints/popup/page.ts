@@ -1,4 +1,5 @@
 import type { GuideOutcome, PageActions, PageStatus } from '@/components/popup/types';
+import { GUIDE_SCRIPT, GUIDE_UI_SCRIPT, sitePatternFor } from '@/lib/sites/sites';
 
 /** The slice of the WebExtension API the popup uses, so tests can hand in a fake. */
 export interface PopupBrowser {
@@ -6,6 +7,7 @@ export interface PopupBrowser {
     getCurrent(): Promise<TabLike | undefined>;
     query(query: { active?: boolean; currentWindow?: boolean }): Promise<TabLike[]>;
     sendMessage(tabId: number, message: unknown): Promise<unknown>;
+    get?(tabId: number): Promise<{ url?: string }>;
     executeScript?(tabId: number, details: { file: string }): Promise<unknown>;
   };
   scripting?: { executeScript(injection: { target: { tabId: number }; files: string[] }): Promise<unknown> };
@@ -16,13 +18,11 @@ interface TabLike {
   lastAccessed?: number;
 }
 
-/** The same file the manifest injects on ENEJ hosts; injected on demand elsewhere. */
-export const GUIDE_SCRIPT = '/content-scripts/enej.js';
 /**
- * The guide's UI, which the content script imports by URL on ENEJ hosts. Chrome lets a page's origin load
- * it only there (web_accessible_resources), so on another page it is injected first, into the same world.
+ * The same files the manifest injects on ENEJ hosts (the guide's UI first, which Chrome lets only ENEJ pages
+ * import by URL); injected on demand elsewhere. One definition, shared with remembered sites (lib/sites).
  */
-export const GUIDE_UI_SCRIPT = '/guide-ui.js';
+export { GUIDE_SCRIPT, GUIDE_UI_SCRIPT } from '@/lib/sites/sites';
 
 // A content script that exists but never answers must not leave the popup waiting forever.
 const REPLY_TIMEOUT_MS = 2000;
@@ -105,6 +105,19 @@ export function createPageActions(api: PopupBrowser, tabId: Promise<number | und
       const status = parseStatus(await ask(api, id, { type: 'sesame:status' }));
       return status?.kind === 'change-password' ? 'started' : 'no-form';
     },
+    async diagnostic() {
+      const id = await tabId;
+      if (id === undefined) return null;
+      const text = field(await ask(api, id, { type: 'sesame:diagnostic' }), 'text');
+      return typeof text === 'string' ? text : null;
+    },
+    async sitePattern() {
+      const id = await tabId;
+      if (id === undefined || !api.tabs.get) return null;
+      // The address is readable with the activeTab grant the toolbar click gave; without it, `url` is absent.
+      const tab = await api.tabs.get(id).catch(() => undefined);
+      return sitePatternFor(tab?.url);
+    },
   };
 }
 
@@ -124,5 +137,7 @@ export function lazyPageActions(make: () => PageActions): PageActions {
     status: async () => get().status(),
     fill: async (password) => get().fill(password),
     startGuide: async () => get().startGuide(),
+    diagnostic: async () => (await get().diagnostic?.()) ?? null,
+    sitePattern: async () => (await get().sitePattern?.()) ?? null,
   };
 }

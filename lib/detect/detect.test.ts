@@ -396,6 +396,57 @@ describe('negatives and visibility', () => {
   });
 });
 
+describe('first connection and forgotten password', () => {
+  it('first connection: the e-mail, the CGU box and the hidden activation code are never password fields', () => {
+    const doc = load('enej-first-connection');
+    const state = detectPage(doc);
+    expectRoles(state, {
+      current: null,
+      newPassword: one(doc, '#password'),
+      confirm: one(doc, '#confirmPassword'),
+    });
+    if (state.kind !== 'change-password') return;
+    expect(state.form.container.id).toBe('activation');
+    const signals = state.form.signals.join('\n');
+    expect(signals).not.toMatch(/email|acceptCGU|activationCode/);
+    expect(signals).not.toContain('7f3c9a1e');
+  });
+
+  it('an e-mail typed as text with a "confirm" name is not taken for the confirmation', () => {
+    const doc = load('enej-first-connection');
+    one(doc, '#email').insertAdjacentHTML(
+      'afterend',
+      '<label for="confirmEmail">Confirmer l’adresse e-mail</label><input type="text" id="confirmEmail" name="confirmEmail" autocomplete="email">',
+    );
+    expectRoles(detectPage(doc), {
+      current: null,
+      newPassword: one(doc, '#password'),
+      confirm: one(doc, '#confirmPassword'),
+    });
+  });
+
+  it.each([
+    'keycloak-reset-password',
+    'keycloak-reauth',
+    'enej-forgot-identifier',
+    'enej-first-connection-signin',
+  ])('%s: none, and the signals say why', (name) => {
+    const state = detectPage(load(name));
+    expect(state.kind).toBe('none');
+    if (state.kind !== 'none') return;
+    const passwordFields = load(name).querySelectorAll('input[type="password"]').length;
+    if (passwordFields > 0) expect(state.signals.some((s) => s.includes('rejected'))).toBe(true);
+    else expect(state.signals.some((s) => s.includes('rejected'))).toBe(false);
+  });
+
+  it('the sign-in step of a first connection stays none even under a "choose your password" heading', () => {
+    const doc = load('enej-first-connection-signin');
+    const h1 = doc.querySelector('h1');
+    if (h1) h1.textContent = 'Choisissez votre nouveau mot de passe';
+    expect(detectPage(doc).kind).toBe('none');
+  });
+});
+
 describe('hostile input', () => {
   // Speed is measured by `npm run bench` (guide appearance), never asserted here.
   it('1,000 inputs: finds the real form', () => {

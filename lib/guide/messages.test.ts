@@ -9,6 +9,7 @@ describe('parseGuideMessage', () => {
     });
     expect(parseGuideMessage({ type: 'sesame:status' })).toEqual({ type: 'sesame:status' });
     expect(parseGuideMessage({ type: 'sesame:start-guide' })).toEqual({ type: 'sesame:start-guide' });
+    expect(parseGuideMessage({ type: 'sesame:diagnostic' })).toEqual({ type: 'sesame:diagnostic' });
   });
 
   it.each([
@@ -23,6 +24,7 @@ describe('parseGuideMessage', () => {
     { type: 'sesame:fill', password: 'x'.repeat(MAX_FILL_LENGTH + 1) },
     { type: 'sesame:fill', password: 'Abc-1234', extra: true },
     { type: 'sesame:status', password: 'Abc-1234' },
+    { type: 'sesame:diagnostic', selector: 'input' },
     { type: 'sesame:other' },
     { type: ['sesame:status'] },
   ])('rejects %j', (message) => {

@@ -9,8 +9,14 @@ const fillSchema = z.strictObject({
 });
 const statusSchema = z.strictObject({ type: z.literal('sesame:status') });
 const startSchema = z.strictObject({ type: z.literal('sesame:start-guide') });
+const diagnosticSchema = z.strictObject({ type: z.literal('sesame:diagnostic') });
 
-export const guideMessageSchema = z.discriminatedUnion('type', [fillSchema, statusSchema, startSchema]);
+export const guideMessageSchema = z.discriminatedUnion('type', [
+  fillSchema,
+  statusSchema,
+  startSchema,
+  diagnosticSchema,
+]);
 export type GuideMessage = z.infer<typeof guideMessageSchema>;
 
 export interface StatusReply {
@@ -19,6 +25,11 @@ export interface StatusReply {
 }
 
 export type FillReply = { ok: true } | { ok: false; reason: string };
+
+/** The page's structure as `lib/diagnostic` describes it: never a value, a query string or typed text. */
+export interface DiagnosticReply {
+  text: string;
+}
 
 /** `null` for anything that is not exactly one of our messages; never throws. */
 export function parseGuideMessage(message: unknown): GuideMessage | null {

@@ -87,7 +87,10 @@ export async function launchChromium(opts: LaunchOptions = {}): Promise<Harness>
   const manifest = readManifest(dir);
   const extensionId = chromiumExtensionId(dir, manifest.key);
   const extensionOrigin = `chrome-extension://${extensionId}`;
-  const profile = makeProfileDir('chromium');
+  const profile = opts.profileDir ?? makeProfileDir('chromium');
+  const dropProfile = () => {
+    if (!opts.profileDir) removeDir(profile);
+  };
   const table = new RouteTable();
   const timeoutMs = DEFAULT_TIMEOUT_MS;
 
@@ -121,7 +124,7 @@ export async function launchChromium(opts: LaunchOptions = {}): Promise<Harness>
       ],
     });
   } catch (error) {
-    removeDir(profile);
+    dropProfile();
     throw error;
   }
   context.setDefaultTimeout(timeoutMs);
@@ -339,7 +342,7 @@ export async function launchChromium(opts: LaunchOptions = {}): Promise<Harness>
         if (puppeteerBrowser) await puppeteerBrowser.disconnect().catch(() => {});
         await context.close();
       } finally {
-        removeDir(profile);
+        dropProfile();
       }
     },
   };

@@ -61,7 +61,10 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<Harness> 
   const id = geckoId(readManifest(dir));
   const extensionId = FIREFOX_EXTENSION_UUID;
   const extensionOrigin = `moz-extension://${extensionId}`;
-  const profile = makeProfileDir('firefox');
+  const profile = opts.profileDir ?? makeProfileDir('firefox');
+  const dropProfile = () => {
+    if (!opts.profileDir) removeDir(profile);
+  };
   const table = new RouteTable();
   const timeoutMs = DEFAULT_TIMEOUT_MS;
 
@@ -84,11 +87,14 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<Harness> 
         'intl.accept_languages': locale === 'fr' ? 'fr-FR, fr' : `${LOCALE_SETTINGS[locale].firefox}, en`,
         'browser.translations.enable': false,
         'browser.aboutwelcome.enabled': false,
+        // `permissions.request` grants at once instead of showing a doorhanger no test can answer (the
+        // "Toujours aider sur ce site" tests); the request must still come from a user action.
+        'extensions.webextOptionalPermissionPrompts': false,
         ...firefoxEmulationPrefs(opts),
       },
     });
   } catch (error) {
-    removeDir(profile);
+    dropProfile();
     throw error;
   }
 
@@ -96,7 +102,7 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<Harness> 
     await browser.installExtension(dir);
   } catch (error) {
     await browser.close().catch(() => {});
-    removeDir(profile);
+    dropProfile();
     throw new Error(`[firefox] could not install the extension from ${dir}: ${String(error)}`);
   }
 
@@ -206,7 +212,7 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<Harness> 
       try {
         await browser.close();
       } finally {
-        removeDir(profile);
+        dropProfile();
       }
     },
   };

@@ -28,6 +28,11 @@ export interface LaunchOptions {
   outDir?: string;
   /** Default true. `npm run demo` opens a visible window when there is a display. */
   headless?: boolean;
+  /**
+   * Use this profile directory (made if missing) and keep it on `close()`, so a second `launch` with the same
+   * directory is the same browser restarted. The caller deletes it. Default: a fresh temporary profile.
+   */
+  profileDir?: string;
   /** Every page's size in CSS px (tabs, extension pages); default the driver's (Chromium 1280×720, Firefox 800×600). */
   viewport?: { width: number; height: number };
   /** Device pixels per CSS px (a phone: 2–3); default 1. */

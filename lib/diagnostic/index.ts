@@ -1,0 +1,1 @@
+export { buildDiagnostic, DIAGNOSTIC_VERSION, describeUrl, MAX_DIAGNOSTIC_CHARS } from './diagnostic';
