@@ -4,11 +4,16 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { type Generate, GuideApp } from '@/components/guide/GuideApp';
 import guideCss from '@/components/guide/guide.css?inline';
 import { SuccessCard } from '@/components/guide/SuccessCard';
-import { collectPolicyTexts, type PasswordForm, readPasswordRulesAttr } from '@/lib/detect/detect';
+import {
+  collectPolicyTexts,
+  type PasswordForm,
+  readPasswordRulesAttr,
+  readPatternAttr,
+} from '@/lib/detect/detect';
 import type { FillOutcome } from '@/lib/guide/fill';
-import { effectiveProfile } from '@/lib/guide/profile';
+import { effectiveProfile, rulesSource } from '@/lib/guide/profile';
 import { createGuideSession } from '@/lib/guide/session';
-import type { Lang, Translate } from '@/lib/i18n/catalog';
+import { isolatingTranslate, type Lang, type Translate } from '@/lib/i18n/catalog';
 import { enejUserInputs, type StrengthEstimator } from '@/lib/strength/estimate';
 import { STRENGTH_SCRIPT, strengthFromScript } from '@/lib/strength/script';
 import { HOST_NAME, loadLazy } from './lazy';
@@ -51,7 +56,12 @@ export interface UiOptions {
  * evaluates rules or loads the estimator, none of which a page without a change form ever needs.
  */
 export interface GuideUi {
-  prepareGuide(ctx: ContentScriptContext, form: PasswordForm, options: UiOptions): Promise<PreparedGuide>;
+  prepareGuide(
+    ctx: ContentScriptContext,
+    form: PasswordForm,
+    // `onEnej`: the rules shown are ENEJ's own unless the page states others.
+    options: UiOptions & { onEnej: boolean },
+  ): Promise<PreparedGuide>;
   prepareSuccess(
     ctx: ContentScriptContext,
     options: UiOptions & { onClose: () => void; anchor: () => Element },
@@ -101,10 +111,13 @@ function shadowUi(
 }
 
 export const guideUi: GuideUi = {
-  async prepareGuide(ctx, form, { t, lang, signal }) {
+  async prepareGuide(ctx, form, { t: plain, lang, signal, onEnej }) {
+    // Right-to-left catalogs get their Latin substitutions (counts, key names, ENEJ's French terms) isolated.
+    const t = isolatingTranslate(plain, lang);
     const { profile, fromPage } = effectiveProfile(
       collectPolicyTexts(document, form),
       readPasswordRulesAttr(form),
+      readPatternAttr(form),
     );
     const session = createGuideSession({
       fields: { newPassword: form.newPassword, confirm: form.confirm, current: form.current },
@@ -118,6 +131,7 @@ export const guideUi: GuideUi = {
         session={session}
         profile={profile}
         fromPage={fromPage}
+        rulesSource={rulesSource(fromPage, onEnej)}
         generate={loadGenerator}
         t={t}
         lang={lang}
@@ -132,7 +146,9 @@ export const guideUi: GuideUi = {
   },
 
   async prepareSuccess(ctx, { t, lang, onClose, anchor }) {
-    const ui = await shadowUi(ctx, lang, anchor, 'first', () => <SuccessCard t={t} onClose={onClose} />);
+    const ui = await shadowUi(ctx, lang, anchor, 'first', () => (
+      <SuccessCard t={isolatingTranslate(t, lang)} lang={lang} onClose={onClose} />
+    ));
     return { shadowHost: ui.shadowHost, mount: () => ui.mount(), remove: () => ui.remove() };
   },
 };
