@@ -202,10 +202,8 @@ describe('random mode', () => {
       required: { upper: 3, lower: 3, digit: 3, special: 3 },
     });
     const r = seeded(9);
-    const start = performance.now();
     for (let i = 0; i < 200; i++)
       expect(isCompliant(generatePassword(p, DEFAULT_RANDOM, r).password, p)).toBe(true);
-    expect(performance.now() - start).toBeLessThan(3000);
   });
 
   it.each([0, 257, 1.5, Number.NaN])('rejects length %s', (length) => {
