@@ -244,7 +244,12 @@ describe.each(BROWSERS)('small screens — %s', (name) => {
     await popup.waitForSelector('[data-testid="keep-choice"]');
     const offered = await popup.queryAll('[data-testid="keep-choice"] button');
     expect(offered.map((b) => b.attributes['data-action'])).toEqual(['card-share', 'card-copy']);
-    expect(offered[0]?.focused).toBe(true);
+    // The focus moves in an effect after the choice is painted.
+    await popup.waitFor(
+      async () => (await popup.queryAll('[data-testid="keep-choice"] button'))[0]?.focused === true,
+      5000,
+      'the focus on the first choice',
+    );
     expect(problems(await layout(popup, 'page'), 320, false)).toEqual([]);
 
     await popup.click('[data-action="card-share"]');
@@ -411,8 +416,19 @@ describe.each(BROWSERS)('dark scheme and reduced motion — %s', (name) => {
           }));
         })()`);
       await tab.waitFor(async () => (await panel()).length === 1, 10_000, 'the toolbar popup');
-      await tab.waitFor(async () => ((await panel())[0]?.width ?? 0) >= 360, 5000, 'the panel at 360 px');
-      const [shown] = await panel();
+      // Firefox lays the panel out more than once (measured: 16 px wide between two passes under load), so the
+      // checks below are made on the sample that reached the panel's width, not on a later, mid-layout read.
+      let shown: { view?: string; width: number; scrollWidth: number } | undefined;
+      await tab.waitFor(
+        async () => {
+          const [sample] = await panel();
+          if ((sample?.width ?? 0) < 360) return false;
+          shown = sample;
+          return true;
+        },
+        5000,
+        'the panel at 360 px',
+      );
       expect(shown?.view).toBe('panel');
       expect(shown?.scrollWidth).toBeLessThanOrEqual(shown?.width ?? 0);
       await page.close();
