@@ -168,3 +168,30 @@ export async function waitStrength(page, selector) {
     'the strength estimate',
   );
 }
+
+/** Three rules met, one refused accent: what a child typing "Soleil3é" sees (ENEJ replica page). */
+export async function typeHalfway(lib, page) {
+  await page.type('#nouveauMdp', 'Soleil3é');
+  await page.waitFor(
+    async () => {
+      const s = await lib.states(page);
+      return s.digit === 'ok' && s.upper === 'ok' && s.allowed === 'missing';
+    },
+    5000,
+    'the guide to follow typing',
+  );
+  await waitStrength(page, `${G}[data-strength]`);
+}
+
+/** Clears the new password, types the current one, then "Générer": every rule met, both fields filled. */
+export async function generateAllMet(lib, page) {
+  await page.fill('#nouveauMdp', '');
+  await page.type('#ancienMdp', CURRENT_PASSWORD);
+  await page.click(`${G}[data-action="generate"]`);
+  await page.waitFor(
+    async () => Object.values(await lib.states(page)).every((state) => state === 'ok'),
+    5000,
+    'every rule met after "Générer"',
+  );
+  await waitStrength(page, `${G}[data-strength]`);
+}

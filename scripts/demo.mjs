@@ -15,16 +15,17 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  CURRENT_PASSWORD,
   demoDir,
   ensureBuilt,
   G,
+  generateAllMet,
   INDEX_URL,
   loadHarness,
   outDir,
   root,
   serveAll,
   setViewport,
+  typeHalfway,
   waitStrength,
 } from './demo-lib.mjs';
 
@@ -78,28 +79,10 @@ async function screenshots(lib, h) {
   await shoot(page, '02-guide-empty');
 
   // Three rules met, one refused accent: what a child typing "Soleil3é" sees.
-  await page.type('#nouveauMdp', 'Soleil3é');
-  await page.waitFor(
-    async () => {
-      const s = await lib.states(page);
-      return s.digit === 'ok' && s.upper === 'ok' && s.allowed === 'missing';
-    },
-    5000,
-    'the guide to follow typing',
-  );
-  await waitStrength(page, `${G}[data-strength]`);
+  await typeHalfway(lib, page);
   await shoot(page, '03-guide-typing');
 
-  await page.fill('#nouveauMdp', '');
-  await page.type('#ancienMdp', CURRENT_PASSWORD);
-  await page.click(`${G}[data-action="generate"]`);
-  await page.waitForSelector(`${G}[data-generated]`);
-  await page.waitFor(
-    async () => Object.values(await lib.states(page)).every((state) => state === 'ok'),
-    5000,
-    'every rule met after "Générer"',
-  );
-  await waitStrength(page, `${G}[data-strength]`);
+  await generateAllMet(lib, page);
   await shoot(page, '04-guide-generated-filled');
 
   await page.click('#boutonSuivant');

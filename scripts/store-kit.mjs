@@ -12,15 +12,16 @@ import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  CURRENT_PASSWORD,
   demoDir,
   ensureBuilt,
   G,
+  generateAllMet,
   loadHarness,
   outDir,
   root,
   serveAll,
   setViewport,
+  typeHalfway,
   waitStrength,
 } from './demo-lib.mjs';
 import { renderListing, SCREENSHOT_SIZE } from './store-listing.mjs';
@@ -76,28 +77,11 @@ async function screenshots(lib, h, lang) {
   await shoot(page, join(scratch, 'page.png'));
 
   // Half-way, as a child typing "Soleil3é" sees it: three rules met, the accent refused and explained.
-  await page.type('#nouveauMdp', 'Soleil3é');
-  await page.waitFor(
-    async () => {
-      const s = await lib.states(page);
-      return s.digit === 'ok' && s.upper === 'ok' && s.allowed === 'missing';
-    },
-    5000,
-    'the guide to follow typing',
-  );
-  await waitStrength(page, `${G}[data-strength]`);
+  await typeHalfway(lib, page);
   await scrollToField(page);
   await shoot(page, halfway);
 
-  await page.fill('#nouveauMdp', '');
-  await page.type('#ancienMdp', CURRENT_PASSWORD);
-  await page.click(`${G}[data-action="generate"]`);
-  await page.waitFor(
-    async () => Object.values(await lib.states(page)).every((state) => state === 'ok'),
-    5000,
-    'every rule met after "Générer"',
-  );
-  await waitStrength(page, `${G}[data-strength]`);
+  await generateAllMet(lib, page);
   await scrollToField(page);
   await shoot(page, allMet);
 
