@@ -7,6 +7,7 @@ import {
   STRICT_CSP_SCRIPT_HASH,
   STRICT_CSP_STYLE_HASH,
 } from '../../tests/fixtures';
+import { STEP_MUTATIONS } from '../../tests/fixtures/steps';
 import { collectPolicyTexts, detectPage, type PageState, readPasswordRulesAttr } from './index';
 import { isProbablyVisible } from './visibility';
 
@@ -55,45 +56,6 @@ function expectState(doc: Document, e: FixtureExpect): void {
   if (e.kind === 'change-password') expectRoles(state, rolesOf(doc, e));
   else expect(state.kind, JSON.stringify(state)).toBe(e.kind);
 }
-
-function byId(doc: Document, id: string): HTMLElement {
-  const el = doc.getElementById(id);
-  if (!el) throw new Error(`#${id} missing`);
-  return el;
-}
-
-function fromTemplate(doc: Document, id: string): DocumentFragment {
-  return (byId(doc, id) as HTMLTemplateElement).content.cloneNode(true) as DocumentFragment;
-}
-
-// What each fixture's own script does for its steps (happy-dom does not run page scripts here).
-const STEP_MUTATIONS: Record<string, Array<(doc: Document) => void>> = {
-  'enej-change-password': [
-    (doc) => byId(doc, 'formulaireChangement').replaceWith(fromTemplate(doc, 'etapeSucces')),
-  ],
-  'keycloak-v2-update-password': [
-    (doc) => {
-      for (const id of ['password-new', 'password-confirm'])
-        (byId(doc, id) as HTMLInputElement).type = 'text';
-    },
-  ],
-  'multi-step': [
-    (doc) => {
-      byId(doc, 'etape1').hidden = true;
-      byId(doc, 'etape2').hidden = false;
-    },
-    (doc) => byId(doc, 'assistant').replaceWith(fromTemplate(doc, 'succes')),
-  ],
-  // Submitting changes nothing detection looks at: the page only records the submit.
-  'strict-csp': [() => {}],
-  'inserted-later': [(doc) => byId(doc, 'app').replaceChildren(fromTemplate(doc, 'vueChangement'))],
-  'spa-pushstate': [
-    (doc) => {
-      byId(doc, 'vueMire').hidden = true;
-      byId(doc, 'vueChangement').hidden = false;
-    },
-  ],
-};
 
 const CHANGE_FIXTURES = FIXTURES.filter((f) => f.expect.kind === 'change-password');
 

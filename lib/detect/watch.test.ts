@@ -1,4 +1,5 @@
 import { FIXTURES, readFixture } from '../../tests/fixtures';
+import { byId, STEP_MUTATIONS } from '../../tests/fixtures/steps';
 import { detectPage, type PageState } from './detect';
 import {
   holdsPasswordLike,
@@ -11,44 +12,6 @@ import {
 function parse(html: string): Document {
   return new DOMParser().parseFromString(html, 'text/html');
 }
-
-function byId(doc: Document, id: string): HTMLElement {
-  const el = doc.getElementById(id);
-  if (!el) throw new Error(`#${id} missing`);
-  return el;
-}
-
-function fromTemplate(doc: Document, id: string): DocumentFragment {
-  return (byId(doc, id) as HTMLTemplateElement).content.cloneNode(true) as DocumentFragment;
-}
-
-// The fixtures' steps as DOM mutations (as in detect.test.ts: happy-dom does not run the pages' scripts).
-const STEP_MUTATIONS: Record<string, Array<(doc: Document) => void>> = {
-  'enej-change-password': [
-    (doc) => byId(doc, 'formulaireChangement').replaceWith(fromTemplate(doc, 'etapeSucces')),
-  ],
-  'keycloak-v2-update-password': [
-    (doc) => {
-      for (const id of ['password-new', 'password-confirm'])
-        (byId(doc, id) as HTMLInputElement).type = 'text';
-    },
-  ],
-  'multi-step': [
-    (doc) => {
-      byId(doc, 'etape1').hidden = true;
-      byId(doc, 'etape2').hidden = false;
-    },
-    (doc) => byId(doc, 'assistant').replaceWith(fromTemplate(doc, 'succes')),
-  ],
-  'strict-csp': [() => {}],
-  'inserted-later': [(doc) => byId(doc, 'app').replaceChildren(fromTemplate(doc, 'vueChangement'))],
-  'spa-pushstate': [
-    (doc) => {
-      byId(doc, 'vueMire').hidden = true;
-      byId(doc, 'vueChangement').hidden = false;
-    },
-  ],
-};
 
 /** What the content script watches after a detection, as it does it. */
 function watchedAfter(doc: Document, state: PageState): Element[] | null {
