@@ -9,7 +9,7 @@ import { GuideApp } from './GuideApp';
 
 const t = translatorFromCatalog(loadCatalog(resolve(__dirname, '../../locales')), 'fr');
 
-function setup(generate = vi.fn()) {
+function setup(generate = vi.fn(), generateRequested?: () => boolean) {
   document.body.innerHTML = '<input id="new" type="password"><div id="host"></div>';
   const field = document.getElementById('new') as HTMLInputElement;
   const host = document.getElementById('host') as HTMLElement;
@@ -28,6 +28,7 @@ function setup(generate = vi.fn()) {
       generate={generate}
       t={t}
       lang="fr"
+      generateRequested={generateRequested}
     />,
     host,
   );
@@ -57,6 +58,24 @@ describe('GuideApp', () => {
   it('does not generate on a click a script made', async () => {
     const { host, life, generate } = setup();
     (host.querySelector('[data-action="generate"]') as HTMLButtonElement).click();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(generate).not.toHaveBeenCalled();
+    life.abort();
+  });
+
+  it("carries out the first frame's generate click once, when it takes over", async () => {
+    const run = vi.fn(() => ({ password: 'Velo-Rouge-42!', hints: [] }));
+    const generate = vi.fn(async () => run);
+    const { field, life } = setup(generate, () => true);
+    await vi.waitFor(() => expect(field.value).toBe('Velo-Rouge-42!'));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(generate).toHaveBeenCalledTimes(1);
+    expect(run).toHaveBeenCalledWith(ENEJ_PROFILE);
+    life.abort();
+  });
+
+  it('does not generate on its own when the first frame was not clicked', async () => {
+    const { life, generate } = setup(vi.fn(), () => false);
     await new Promise((r) => setTimeout(r, 20));
     expect(generate).not.toHaveBeenCalled();
     life.abort();

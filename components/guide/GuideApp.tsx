@@ -17,10 +17,24 @@ export interface GuideAppProps {
   generate: () => Promise<Generate>;
   t: Translate;
   lang: Lang;
+  /**
+   * Whether the family clicked "generate" on the content script's first frame before this UI took it over
+   * (checked by the content script to be a real click): the click is carried out as soon as this mounts.
+   */
+  generateRequested?: () => boolean;
 }
 
 /** The guide bound to one page session: state from the session, generate-and-fill, copy. */
-export function GuideApp({ session, profile, fromPage, rulesSource, generate, t, lang }: GuideAppProps) {
+export function GuideApp({
+  session,
+  profile,
+  fromPage,
+  rulesSource,
+  generate,
+  t,
+  lang,
+  generateRequested,
+}: GuideAppProps) {
   const [state, setState] = useState(session.getState());
   const [generated, setGenerated] = useState<GeneratedView | null>(null);
   const [errorKey, setErrorKey] = useState<string | null>(null);
@@ -30,6 +44,28 @@ export function GuideApp({ session, profile, fromPage, rulesSource, generate, t,
     setState(session.getState());
     return session.subscribe(() => setState(session.getState()));
   }, [session]);
+  const runGenerate = () => {
+    generate().then(
+      (run) => {
+        const result = run(profile);
+        if ('errorKey' in result) {
+          setGenerated(null);
+          setErrorKey(result.errorKey);
+          return;
+        }
+        const filled = session.fill(result.password);
+        setErrorKey(filled.ok ? null : 'guide_fill_error');
+        setGenerated(result);
+      },
+      // Outside ENEJ, Chrome does not let the page's origin load our generator file.
+      () => setErrorKey('guide_generate_unavailable'),
+    );
+  };
+  // Once, on mount (no dependencies: later renders must not repeat it): the first frame's click, which the
+  // content script checked was the family's own.
+  useEffect(() => {
+    if (generateRequested?.()) runGenerate();
+  }, []);
   const said = state.announcement
     .map((a) =>
       t(
@@ -53,22 +89,7 @@ export function GuideApp({ session, profile, fromPage, rulesSource, generate, t,
       errorKey={errorKey}
       onGenerate={(event) => {
         // Only a real click fills the page: a script on the page cannot make us write into its fields.
-        if (!event.isTrusted) return;
-        generate().then(
-          (run) => {
-            const result = run(profile);
-            if ('errorKey' in result) {
-              setGenerated(null);
-              setErrorKey(result.errorKey);
-              return;
-            }
-            const filled = session.fill(result.password);
-            setErrorKey(filled.ok ? null : 'guide_fill_error');
-            setGenerated(result);
-          },
-          // Outside ENEJ, Chrome does not let the page's origin load our generator file.
-          () => setErrorKey('guide_generate_unavailable'),
-        );
+        if (event.isTrusted) runGenerate();
       }}
       onCopy={async () => {
         if (!generated) return false;

@@ -149,4 +149,90 @@ describe('startGuide', () => {
     expect(loadUi).toHaveBeenCalled();
     ctx.abort();
   });
+
+  describe('on ENEJ, the first frame', () => {
+    const ENEJ_URL = 'https://connect.enej.lavienne86.fr/fr/changement-mot-de-passe';
+    let before = '';
+    beforeEach(() => {
+      before = location.href;
+      (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(ENEJ_URL);
+    });
+    afterEach(() => {
+      (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(before);
+    });
+
+    function deferredUi() {
+      let release: (ok: boolean) => void = () => {};
+      const load = vi.fn(
+        () =>
+          new Promise<typeof guideUi>((resolve, reject) => {
+            release = (ok) => (ok ? resolve(guideUi) : reject(new Error('guide-ui.js gone')));
+          }),
+      );
+      return { load, release: (ok: boolean) => release(ok) };
+    }
+
+    it('is in the page before the UI has loaded, and the UI takes over the same host', async () => {
+      const ui = deferredUi();
+      const ctx = new ContentScriptContext('enej');
+      startGuide(ctx, ui.load);
+      await vi.waitFor(() => expect(ui.load).toHaveBeenCalled());
+      const host = document.querySelector('sesame-guide') as HTMLElement;
+      expect(host).not.toBeNull();
+      expect(host.hasAttribute('data-first-frame')).toBe(true);
+      const rules = [...(host.shadowRoot?.querySelectorAll('[data-rule]') ?? [])].map((li) =>
+        li.getAttribute('data-rule'),
+      );
+      expect(rules).toEqual(['length', 'upper', 'lower', 'digit', 'special', 'allowed', 'confirm']);
+      const frameHtml = host.shadowRoot?.querySelector('body')?.innerHTML;
+
+      ui.release(true);
+      await vi.waitFor(() => expect(host.hasAttribute('data-first-frame')).toBe(false));
+      expect(document.querySelectorAll('sesame-guide')).toHaveLength(1);
+      expect(document.querySelector('sesame-guide')).toBe(host);
+      expect(host.shadowRoot?.querySelector('body')?.innerHTML).toBe(frameHtml);
+      ctx.abort();
+      expect(document.querySelector('sesame-guide')).toBeNull();
+    });
+
+    it('goes away when the UI cannot load', async () => {
+      const ui = deferredUi();
+      const ctx = new ContentScriptContext('enej');
+      startGuide(ctx, ui.load);
+      await vi.waitFor(() => expect(document.querySelector('sesame-guide')).not.toBeNull());
+      ui.release(false);
+      await vi.waitFor(() => expect(document.querySelector('sesame-guide')).toBeNull());
+      // Taking the frame away is a mutation beside the field: it must not start the same load again.
+      await new Promise((r) => setTimeout(r, 50));
+      expect(ui.load).toHaveBeenCalledTimes(1);
+      expect(document.querySelector('sesame-guide')).toBeNull();
+      ctx.abort();
+    });
+
+    it('goes away with the script that drew it', async () => {
+      const ui = deferredUi();
+      const ctx = new ContentScriptContext('enej');
+      startGuide(ctx, ui.load);
+      await vi.waitFor(() => expect(document.querySelector('sesame-guide')).not.toBeNull());
+      ctx.abort();
+      expect(document.querySelector('sesame-guide')).toBeNull();
+      ui.release(true);
+      await new Promise((r) => setTimeout(r, 30));
+      expect(document.querySelector('sesame-guide')).toBeNull();
+    });
+
+    it('is not drawn where the page states other rules: the guide waits for its UI', async () => {
+      document
+        .querySelector('#nouveauMdp')
+        ?.insertAdjacentHTML('afterend', '<ul><li>Mot contenant 12 caractères minimum</li></ul>');
+      const ui = deferredUi();
+      const ctx = new ContentScriptContext('enej');
+      startGuide(ctx, ui.load);
+      await vi.waitFor(() => expect(ui.load).toHaveBeenCalled());
+      expect(document.querySelector('sesame-guide')).toBeNull();
+      ui.release(true);
+      await vi.waitFor(() => expect(document.querySelector('sesame-guide')).not.toBeNull());
+      ctx.abort();
+    });
+  });
 });

@@ -1,7 +1,14 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { MatchPattern } from 'wxt/utils/match-patterns';
-import { detectPage, type PasswordForm } from '@/lib/detect/detect';
+import { FIRST_FRAMES } from '@/components/guide/first-frame.generated';
+import {
+  collectPolicyTexts,
+  detectPage,
+  type PasswordForm,
+  readPasswordRulesAttr,
+  readPatternAttr,
+} from '@/lib/detect/detect';
 import {
   holdsPasswordLike,
   mutationsMatter,
@@ -9,6 +16,7 @@ import {
   passwordLikeIn,
 } from '@/lib/detect/watch';
 import { buildDiagnostic } from '@/lib/diagnostic/diagnostic';
+import { buildFrame, firstFrameFits } from '@/lib/guide/first-frame';
 import { childLifetime, scopedContext } from '@/lib/guide/lifetime';
 import {
   type DiagnosticReply,
@@ -16,8 +24,15 @@ import {
   parseGuideMessage,
   type StatusReply,
 } from '@/lib/guide/messages';
-import { CATALOG_LANG_KEY, messagesLang, type Translate } from '@/lib/i18n/catalog';
+import {
+  CATALOG_LANG_KEY,
+  isolatingTranslate,
+  messagesLang,
+  type Translate,
+  textDirection,
+} from '@/lib/i18n/catalog';
 import { AUTOSTART_KEY } from '@/lib/sites/sites';
+import { anchorFor, createGuideHost, type GuideHost, placeAfter } from './host';
 import { HOST_NAME } from './lazy';
 import type { GuideUi, PreparedGuide, PreparedUi } from './ui';
 
@@ -58,7 +73,45 @@ export function startGuide(ctx: ContentScriptContext, loadUi: () => Promise<Guid
     for (const host of document.querySelectorAll(HOST_NAME)) if (host !== keep) host.remove();
   };
 
+  /** The first frame in the page while the guide's UI loads (see lib/guide/first-frame.ts). */
+  let frame: GuideHost | null = null;
+  const failed = new WeakSet<HTMLInputElement>();
+  let frameClicked = false;
+  const drawFirstFrame = (form: PasswordForm) => {
+    const fits = firstFrameFits({
+      onEnej: ENEJ.includes(location.href),
+      policyTexts: collectPolicyTexts(document, form),
+      passwordRulesAttr: readPasswordRulesAttr(form),
+      patternAttr: readPatternAttr(form),
+      newPasswordValue: form.newPassword.value,
+    });
+    if (!fits) return;
+    const drawn = createGuideHost(lang);
+    drawn.host.dataset.firstFrame = '';
+    drawn.body.append(
+      buildFrame(form.confirm ? FIRST_FRAMES.withConfirm : FIRST_FRAMES.withoutConfirm, {
+        doc: document,
+        t: isolatingTranslate(t, lang),
+        lang,
+        dir: textDirection(lang),
+      }),
+    );
+    frameClicked = false;
+    // Only a real click counts, as on the live guide's button: a page script cannot make us fill its fields.
+    drawn.body.querySelector('[data-action="generate"]')?.addEventListener('click', (event) => {
+      if (event.isTrusted) frameClicked = true;
+    });
+    sweep(null);
+    placeAfter(anchorFor(form), drawn.host);
+    frame = drawn;
+  };
+  const dropFirstFrame = () => {
+    frame?.host.remove();
+    frame = null;
+  };
+
   const unmountGuide = () => {
+    dropFirstFrame();
     if (!mounted) return;
     mounted.life.abort();
     mounted.ui.remove();
@@ -76,6 +129,8 @@ export function startGuide(ctx: ContentScriptContext, loadUi: () => Promise<Guid
     mounting = form.newPassword;
     unmountGuide();
     removeSuccess();
+    drawFirstFrame(form);
+    const firstFrame = frame ?? undefined;
     const life = childLifetime(ctx);
     let ui: PreparedGuide;
     try {
@@ -85,9 +140,15 @@ export function startGuide(ctx: ContentScriptContext, loadUi: () => Promise<Guid
         lang,
         signal: life.signal,
         onEnej: ENEJ.includes(location.href),
+        firstFrame,
+        generateRequested: () => frameClicked,
       });
     } catch {
-      // The UI file could not load (the extension was updated under the page…): the next change retries.
+      // The UI file could not load (the extension was updated under the page…). Not for this field again:
+      // taking the first frame away is itself a mutation next to the field, which would retry at once, for
+      // ever. A field the page puts in its place retries.
+      failed.add(form.newPassword);
+      if (frame === firstFrame) dropFirstFrame();
       life.abort();
       if (mounting === form.newPassword) mounting = null;
       return;
@@ -98,7 +159,8 @@ export function startGuide(ctx: ContentScriptContext, loadUi: () => Promise<Guid
       ui.remove();
       return;
     }
-    sweep(null);
+    if (frame === firstFrame) frame = null;
+    sweep(ui.shadowHost);
     ui.mount();
     mounted = { field: form.newPassword, ui, life };
     mounting = null;
@@ -153,7 +215,7 @@ export function startGuide(ctx: ContentScriptContext, loadUi: () => Promise<Guid
       const field = page.form.newPassword;
       if (mounted && mounted.field === field && field.isConnected && mounted.ui.shadowHost.isConnected)
         return;
-      if (mounting === field) return;
+      if (mounting === field || failed.has(field)) return;
       void mountGuide(page.form);
     } else {
       watched = passwordLikeIn(document);

@@ -1,8 +1,6 @@
 import { render, type VNode } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { type Generate, GuideApp } from '@/components/guide/GuideApp';
-import guideCss from '@/components/guide/guide.css?inline';
 import { SuccessCard } from '@/components/guide/SuccessCard';
 import {
   collectPolicyTexts,
@@ -16,7 +14,8 @@ import { createGuideSession } from '@/lib/guide/session';
 import { isolatingTranslate, type Lang, type Translate } from '@/lib/i18n/catalog';
 import { enejUserInputs, type StrengthEstimator } from '@/lib/strength/estimate';
 import { STRENGTH_SCRIPT, strengthFromScript } from '@/lib/strength/script';
-import { HOST_NAME, loadLazy } from './lazy';
+import { anchorFor, createGuideHost, type GuideHost, placeAfter } from './host';
+import { loadLazy } from './lazy';
 
 /** The extension API global that both browsers give content scripts; see `loadLazy`. */
 declare const chrome: { runtime: { getURL(path: string): string } };
@@ -59,8 +58,10 @@ export interface GuideUi {
   prepareGuide(
     ctx: ContentScriptContext,
     form: PasswordForm,
-    // `onEnej`: the rules shown are ENEJ's own unless the page states others.
-    options: UiOptions & { onEnej: boolean },
+    // `onEnej`: the rules shown are ENEJ's own unless the page states others. `firstFrame`: the host of the
+    // frame the content script drew while this file loaded, to take over; `generateRequested`: a family's
+    // click on that frame's button, to carry out now.
+    options: UiOptions & { onEnej: boolean; firstFrame?: GuideHost; generateRequested?: () => boolean },
   ): Promise<PreparedGuide>;
   prepareSuccess(
     ctx: ContentScriptContext,
@@ -68,50 +69,44 @@ export interface GuideUi {
   ): Promise<PreparedUi>;
 }
 
-/** After the field's own wrapper (label, eye button…) so the guide never sits between them. */
-function anchorFor(form: PasswordForm): Element {
-  const others = [form.confirm, form.current].filter((x): x is HTMLInputElement => x !== null);
-  let el: Element = form.newPassword;
-  while (el.parentElement && el.parentElement !== form.container && el.parentElement !== document.body) {
-    const parent: Element = el.parentElement;
-    if (others.some((o) => parent.contains(o))) break;
-    el = parent;
-  }
-  return el;
-}
-
-/** A shadow-root UI showing `app`, its `<html>` in the language of the catalog served. */
-function shadowUi(
+/**
+ * A UI in a guide host: built off the page, then mounted. With `firstFrame`, the host the content script's
+ * first frame already put in the page is taken over instead: its frame is replaced by the live UI in the same
+ * task, so nothing moves and no second layout is seen; the focus a family gave the frame's button stays.
+ */
+function hostedUi(
   ctx: ContentScriptContext,
   lang: Lang,
-  anchor: Element | (() => Element),
-  append: 'after' | 'first',
+  place: (host: Element) => void,
   app: () => VNode,
-) {
-  return createShadowRootUi(ctx, {
-    name: HOST_NAME,
-    css: guideCss,
-    mode: 'open',
-    position: 'inline',
-    anchor,
-    append,
-    // Keys typed in the guide must not reach the page's shortcuts (Enter submitting the form…).
-    isolateEvents: true,
-    onMount: (container, shadow) => {
-      // The shadow root holds a whole `<html>` (WXT's isolated element); screen readers and axe read its
-      // `lang` like a page's.
-      shadow.querySelector('html')?.setAttribute('lang', lang);
-      render(app(), container);
-      return container;
+  firstFrame?: GuideHost,
+): PreparedUi {
+  const { host, shadow, body } = firstFrame ?? createGuideHost(lang);
+  let rendered = false;
+  const remove = () => {
+    if (rendered) render(null, body);
+    rendered = false;
+    host.remove();
+  };
+  ctx.onInvalidated(remove);
+  return {
+    shadowHost: host,
+    mount() {
+      const focused = (shadow.activeElement as HTMLElement | null)?.dataset.action;
+      body.replaceChildren();
+      // A first frame's host the page dropped meanwhile goes back where a new one would.
+      if (!host.isConnected) place(host);
+      render(app(), body);
+      if (focused) shadow.querySelector<HTMLElement>(`[data-action="${focused}"]`)?.focus();
+      delete host.dataset.firstFrame;
+      rendered = true;
     },
-    onRemove: (container) => {
-      if (container) render(null, container as HTMLElement);
-    },
-  });
+    remove,
+  };
 }
 
 export const guideUi: GuideUi = {
-  async prepareGuide(ctx, form, { t: plain, lang, signal, onEnej }) {
+  async prepareGuide(ctx, form, { t: plain, lang, signal, onEnej, firstFrame, generateRequested }) {
     // Right-to-left catalogs get their Latin substitutions (counts, key names, ENEJ's French terms) isolated.
     const t = isolatingTranslate(plain, lang);
     const { profile, fromPage } = effectiveProfile(
@@ -126,17 +121,24 @@ export const guideUi: GuideUi = {
       loadEstimator,
       userInputs: enejUserInputs(new Date()),
     });
-    const ui = await shadowUi(ctx, lang, anchorFor(form), 'after', () => (
-      <GuideApp
-        session={session}
-        profile={profile}
-        fromPage={fromPage}
-        rulesSource={rulesSource(fromPage, onEnej)}
-        generate={loadGenerator}
-        t={t}
-        lang={lang}
-      />
-    ));
+    const ui = hostedUi(
+      ctx,
+      lang,
+      (host) => placeAfter(anchorFor(form), host),
+      () => (
+        <GuideApp
+          session={session}
+          profile={profile}
+          fromPage={fromPage}
+          rulesSource={rulesSource(fromPage, onEnej)}
+          generate={loadGenerator}
+          t={t}
+          lang={lang}
+          generateRequested={generateRequested}
+        />
+      ),
+      firstFrame,
+    );
     return {
       shadowHost: ui.shadowHost,
       mount: () => ui.mount(),
@@ -146,9 +148,12 @@ export const guideUi: GuideUi = {
   },
 
   async prepareSuccess(ctx, { t, lang, onClose, anchor }) {
-    const ui = await shadowUi(ctx, lang, anchor, 'first', () => (
-      <SuccessCard t={isolatingTranslate(t, lang)} lang={lang} onClose={onClose} />
-    ));
+    const ui = hostedUi(
+      ctx,
+      lang,
+      (host) => anchor().prepend(host),
+      () => <SuccessCard t={isolatingTranslate(t, lang)} lang={lang} onClose={onClose} />,
+    );
     return { shadowHost: ui.shadowHost, mount: () => ui.mount(), remove: () => ui.remove() };
   },
 };

@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getFixture } from '../fixtures';
+import { getFixture, readFixture } from '../fixtures';
 import { axe, BROWSERS, formatViolations, type Harness, type HPage, launch } from './harness';
-import { G, guideCount, serveFixtures, states } from './support/guide';
+import { G, guideCount, serveFixtures, states, waitRule } from './support/guide';
 
 const SHOTS = process.env.SESAME_SCREENSHOTS === '1';
 /** Screenshots at ~1000 px wide, the width of a family laptop window. */
@@ -21,6 +21,44 @@ async function waitStrength(page: HPage): Promise<void> {
 
 async function clear(page: HPage, selector: string): Promise<void> {
   await page.fill(selector, '');
+}
+
+// Records, from the page's own world, what the guide's shadow root holds while the content script's first
+// frame is up (host marked `data-first-frame`) and the first time the UI's render is there instead, and
+// every guide host the page ever held.
+const FRAME_PROBE = `<script>
+window.__frame = { first: null, taken: null, hosts: 0 };
+(() => {
+  const seen = new Set();
+  new MutationObserver(() => {
+    const f = window.__frame;
+    for (const host of document.querySelectorAll('sesame-guide')) {
+      seen.add(host);
+      const body = host.shadowRoot && host.shadowRoot.querySelector('body');
+      if (!body || !body.querySelector('[data-rule]')) continue;
+      if (host.hasAttribute('data-first-frame')) { if (f.first === null) f.first = body.innerHTML; }
+      else if (f.taken === null) f.taken = body.innerHTML;
+    }
+    f.hosts = seen.size;
+  }).observe(document, { childList: true, subtree: true, attributes: true });
+})();
+</script>`;
+
+/** A fixture on its own URL (same origin), with FRAME_PROBE first in its head. */
+function serveProbed(h: Harness, name: string, url: string): void {
+  h.route(
+    (u) => u === url,
+    () => ({
+      body: readFixture(name).replace('<head>', `<head>${FRAME_PROBE}`),
+      headers: getFixture(name).headers,
+    }),
+  );
+}
+
+interface FrameRecord {
+  first: string | null;
+  taken: string | null;
+  hosts: number;
 }
 
 describe.each(BROWSERS)('guide — %s', (name) => {
@@ -114,6 +152,47 @@ describe.each(BROWSERS)('guide — %s', (name) => {
     await page.type('#nouveauMdp', 'abcdefgh');
     await page.waitFor(async () => (await states(page)).upper === 'missing', 5000, 'upper missing again');
     expect((await states(page)).digit).toBe('missing');
+    await page.close();
+  });
+
+  it("draws the guide's first frame at once on ENEJ, and the UI takes it over unchanged", async () => {
+    const url = `${getFixture('enej-change-password').url}&sonde=premier-cadre`;
+    serveProbed(h, 'enej-change-password', url);
+    const page = await h.newPage(url);
+    await page.waitForSelector(`${G}[data-rule="length"]`);
+    await page.waitFor(
+      async () =>
+        (await page.evaluate(() => (window as unknown as { __frame: FrameRecord }).__frame)).taken !== null,
+      10_000,
+      'the UI took over',
+    );
+    const record = await page.evaluate(() => (window as unknown as { __frame: FrameRecord }).__frame);
+    expect(record.first).not.toBeNull();
+    expect(record.first).toContain('data-rule="confirm"');
+    // Same markup, same host: the family sees no change when the UI arrives, only that it now answers.
+    expect(record.taken).toBe(record.first);
+    expect(record.hosts).toBe(1);
+    expect(await guideCount(page)).toBe(1);
+    await page.type('#nouveauMdp', 'a');
+    await waitRule(page, 'lower', 'ok');
+    await page.close();
+  });
+
+  it('draws no first frame where the page states other rules; the guide comes with its UI', async () => {
+    const url = `${getFixture('custom-policy-12').url}&sonde=premier-cadre`;
+    serveProbed(h, 'custom-policy-12', url);
+    const page = await h.newPage(url);
+    await page.waitForSelector(`${G}[data-rule="length"]`);
+    await page.waitFor(
+      async () =>
+        (await page.evaluate(() => (window as unknown as { __frame: FrameRecord }).__frame)).taken !== null,
+      10_000,
+      'the UI drew the guide',
+    );
+    const record = await page.evaluate(() => (window as unknown as { __frame: FrameRecord }).__frame);
+    expect(record.first).toBeNull();
+    expect(record.taken).toContain('12');
+    expect(record.hosts).toBe(1);
     await page.close();
   });
 
