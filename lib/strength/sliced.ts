@@ -39,6 +39,28 @@ export const yieldToPage: YieldToPage = () => new Promise((resolve) => setTimeou
 export const SLICE_MS = 8;
 const CHECK_EVERY = 256;
 
+/** Ends a slice if it has used its time: resolves at once, or after the page's turn (see `slicer`). */
+export type Pause = () => Promise<void>;
+
+/**
+ * A `Pause` for work split into small pieces: it yields to the page once `sliceMs` have passed since the
+ * last yield, and rejects (with the signal's reason) once `signal` is aborted, which stops the work
+ * between two pieces.
+ */
+export function slicer(
+  options: { signal?: AbortSignal; yieldFn?: YieldToPage; sliceMs?: number; now?: () => number } = {},
+): Pause {
+  const { signal, yieldFn = yieldToPage, sliceMs = SLICE_MS, now = () => performance.now() } = options;
+  let sliceStart = now();
+  return async () => {
+    signal?.throwIfAborted();
+    if (now() - sliceStart < sliceMs) return;
+    await yieldFn();
+    signal?.throwIfAborted();
+    sliceStart = now();
+  };
+}
+
 /**
  * Decompresses (zxcvbn-ts's prefix format: an upper-case letter says how many characters of the previous
  * word to keep, the lower-case text after it is the rest) and ranks every list, yielding whenever a slice
