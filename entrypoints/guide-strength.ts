@@ -11,6 +11,10 @@ import {
 import { publishStrength } from '@/lib/strength/script';
 import { prepareDictionaries, preRankedFactory, yieldToPage } from '@/lib/strength/sliced';
 import { checkInSlices } from '@/lib/strength/sliced-check';
+import { WORDS_FILE } from '@/lib/strength/words';
+
+/** The extension API global that content scripts and extension pages both have. */
+declare const chrome: { runtime: { getURL(path: string): string } };
 
 // The one copy of zxcvbn in the package: the guide's UI and the popup both import this file by URL on first
 // use, and take the estimator from `STRENGTH_GLOBAL`. The guide re-estimates as the family types, so the
@@ -23,8 +27,19 @@ import { checkInSlices } from '@/lib/strength/sliced-check';
 // guide's estimates run in slices too (`estimateInSlices`, lib/strength/sliced-check.ts): a whole zxcvbn
 // check of 32 characters with symbols is a 70–250 ms task on a loaded machine.
 async function load(): Promise<StrengthEstimator> {
+  // The word lists themselves are data, not code (build/defer-dictionaries.ts): read from the extension's
+  // own files, in the realm that imported this script (the guide's content script, or the popup).
+  const response = await fetch(chrome.runtime.getURL(`/${WORDS_FILE}`));
+  if (!response.ok) throw new Error(`${WORDS_FILE}: ${response.status}`);
+  const words = (await response.json()) as Record<string, unknown>;
   await yieldToPage();
-  const prepared = await prepareDictionaries({ ...common.dictionary, ...fr.dictionary });
+  const prepared = await prepareDictionaries(
+    { ...common.dictionary, ...fr.dictionary },
+    undefined,
+    undefined,
+    undefined,
+    words,
+  );
   await yieldToPage();
   const estimator = createStrengthEstimator({
     Factory: preRankedFactory(core.ZxcvbnFactory, prepared),

@@ -1,4 +1,5 @@
 import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import { isWordsRef, resolveWordsRef } from './words';
 
 // zxcvbn-ts builds its dictionaries in one go: each language package decompresses its word lists when
 // its module runs, and the factory ranks every word (~136,000) in its constructor. In a page that is one
@@ -9,7 +10,10 @@ import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 
 const DEFERRED = Symbol.for('sesame.strength.deferred');
 
-/** A word list whose decompression is left for later: the packages' encoded string, untouched. */
+/**
+ * A word list whose decompression is left for later: the packages' encoded string, untouched, or in the
+ * extension's build a reference to it in `strength-words.json` (lib/strength/words.ts).
+ */
 export interface DeferredList {
   readonly [DEFERRED]: string;
 }
@@ -72,6 +76,8 @@ export async function prepareDictionaries(
   yieldFn: YieldToPage = yieldToPage,
   sliceMs = SLICE_MS,
   now: () => number = () => performance.now(),
+  /** The parsed `strength-words.json`, for lists the build left as references to it. */
+  wordsFile?: Readonly<Record<string, unknown>>,
 ): Promise<PreparedDictionaries> {
   const out: PreparedDictionaries = { dictionary: {}, ranked: {}, maxWordSize: {} };
   let sliceStart = now();
@@ -94,10 +100,13 @@ export async function prepareDictionaries(
       if (word.length > max) max = word.length;
     };
     if (isDeferred(list)) {
+      const encoded = isWordsRef(list[DEFERRED])
+        ? resolveWordsRef(list[DEFERRED], wordsFile)
+        : list[DEFERRED];
       // Same reading as the package's `decompress`: `split(/([A-Z])/)` pairs, text before the first capital dropped.
       const pairs = /([A-Z])([^A-Z]*)/g;
       let last = '';
-      for (let m = pairs.exec(list[DEFERRED]); m; m = pairs.exec(list[DEFERRED])) {
+      for (let m = pairs.exec(encoded); m; m = pairs.exec(encoded)) {
         last = last.slice(0, (m[1] as string).charCodeAt(0) - 65) + (m[2] as string);
         add(last);
         if (due()) await pause();
