@@ -61,7 +61,7 @@ export default defineConfig({
       : {
           web_accessible_resources: [
             {
-              resources: ['guide-ui.js', 'guide-strength.js', 'strength-words.json', 'guide-generate.js'],
+              resources: ['guide-ui.js', 'guide-strength.js', 'strength-words.txt', 'guide-generate.js'],
               matches: ['https://*.lavienne86.fr/*'],
             },
           ],

@@ -6,7 +6,7 @@ import * as common from '@zxcvbn-ts/language-common';
 import * as fr from '@zxcvbn-ts/language-fr';
 import { describe, expect, it } from 'vitest';
 import { prepareDictionaries } from '../lib/strength/sliced';
-import { WORDS_REF } from '../lib/strength/words';
+import { formatWordsFile, parseWordsFile, WORDS_REF } from '../lib/strength/words';
 import deferDecompress from './defer-decompress';
 import { moveWordLists } from './defer-dictionaries';
 
@@ -54,13 +54,24 @@ describe('moveWordLists', () => {
       const ref = out && /decompress\("([^"]+)"\)/.exec(out)?.[1];
       if (ref) lists[ref] = deferDecompress(ref);
     }
-    const file = JSON.parse(JSON.stringify(Object.fromEntries(words))) as Record<string, unknown>;
+    const file = parseWordsFile(formatWordsFile(words));
     const prepared = await prepareDictionaries(lists, async () => {}, 8, undefined, file);
     const real = { ...common.dictionary, ...fr.dictionary } as Record<string, string[]>;
     // The packages' lists, by the module they come from.
     expect(prepared.dictionary[`${WORDS_REF}language-common/passwords`]).toEqual(real['passwords-common']);
     expect(prepared.dictionary[`${WORDS_REF}language-fr/wikipedia`]).toEqual(real['wikipedia-fr']);
     expect(decompress(words.get('language-fr/firstnames') as string)).toEqual(real['firstnames-fr']);
+  });
+
+  it('writes a file that reads back to the same lists, and refuses a line break in a list', () => {
+    const lists = new Map([
+      ['b/list', 'AzeroAun'],
+      ['a/list', 'Aété'],
+    ]);
+    const text = formatWordsFile(lists);
+    expect(text).toBe('a/list\nAété\nb/list\nAzeroAun\n');
+    expect(parseWordsFile(text)).toEqual(new Map([...lists].sort()));
+    expect(() => formatWordsFile(new Map([['x', 'Aa\nb']]))).toThrow(/line break/);
   });
 
   it('ignores other modules, and fails the build on a list module it cannot read', () => {
@@ -80,7 +91,7 @@ describe('moveWordLists', () => {
         async () => {},
         8,
         undefined,
-        {},
+        new Map(),
       ),
     ).rejects.toThrow(/missing/);
   });

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
-import { WORDS_FILE, WORDS_REF } from '../lib/strength/words';
+import { formatWordsFile, WORDS_FILE, WORDS_REF } from '../lib/strength/words';
 
 const DECOMPRESS = '@zxcvbn-ts/dictionary-compression/decompress';
 
@@ -13,11 +13,11 @@ const DECOMPRESS_CALL = /\bdecompress\(("(?:[^"\\]|\\.)*")\)/g;
 // swapped for `deferDecompress` (lib/strength/sliced.ts), and `prepareDictionaries` does the same work
 // later in slices. Unit tests (Vitest) keep the real function.
 //
-// The encoded lists (≈1 MB) also leave the script for a data file, `strength-words.json`: as string
+// The encoded lists (≈1 MB) also leave the script for a data file, `strength-words.txt`: as string
 // literals in `guide-strength.js` they made Chromium's code cache for that module ≈1 MB, which V8 writes
 // (second load) and reads back (every later load) on the page's main thread, a 25–55 ms task each time
-// the estimator loads. Data fetched as JSON is not compiled, so not cached as code. Each list's call
-// becomes `decompress("sesame-words:<package>/<list>")`, resolved by `withWords` at run time.
+// the estimator loads. Fetched data is not compiled, so not cached as code. Each list's call becomes
+// `decompress("sesame-words:<package>/<list>")`, resolved by `prepareDictionaries` (lib/strength/words.ts).
 export function deferDictionaries(): Plugin {
   const replacement = fileURLToPath(new URL('./defer-decompress.ts', import.meta.url));
   const words = new Map<string, string>();
@@ -35,9 +35,7 @@ export function deferDictionaries(): Plugin {
     },
     generateBundle() {
       if (words.size === 0) return;
-      // Sorted, so that the file is the same byte for byte whatever order the modules were transformed in.
-      const sorted = Object.fromEntries([...words].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-      this.emitFile({ type: 'asset', fileName: WORDS_FILE, source: JSON.stringify(sorted) });
+      this.emitFile({ type: 'asset', fileName: WORDS_FILE, source: formatWordsFile(words) });
     },
   };
 }

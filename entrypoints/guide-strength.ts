@@ -11,7 +11,7 @@ import {
 import { publishStrength } from '@/lib/strength/script';
 import { prepareDictionaries, preRankedFactory, yieldToPage } from '@/lib/strength/sliced';
 import { checkInSlices } from '@/lib/strength/sliced-check';
-import { WORDS_FILE } from '@/lib/strength/words';
+import { parseWordsFile, WORDS_FILE } from '@/lib/strength/words';
 
 /** The extension API global that content scripts and extension pages both have. */
 declare const chrome: { runtime: { getURL(path: string): string } };
@@ -31,7 +31,7 @@ async function load(): Promise<StrengthEstimator> {
   // own files, in the realm that imported this script (the guide's content script, or the popup).
   const response = await fetch(chrome.runtime.getURL(`/${WORDS_FILE}`));
   if (!response.ok) throw new Error(`${WORDS_FILE}: ${response.status}`);
-  const words = (await response.json()) as Record<string, unknown>;
+  const words = parseWordsFile(await response.text());
   await yieldToPage();
   const prepared = await prepareDictionaries(
     { ...common.dictionary, ...fr.dictionary },

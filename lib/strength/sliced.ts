@@ -12,7 +12,7 @@ const DEFERRED = Symbol.for('sesame.strength.deferred');
 
 /**
  * A word list whose decompression is left for later: the packages' encoded string, untouched, or in the
- * extension's build a reference to it in `strength-words.json` (lib/strength/words.ts).
+ * extension's build a reference to it in `strength-words.txt` (lib/strength/words.ts).
  */
 export interface DeferredList {
   readonly [DEFERRED]: string;
@@ -76,8 +76,8 @@ export async function prepareDictionaries(
   yieldFn: YieldToPage = yieldToPage,
   sliceMs = SLICE_MS,
   now: () => number = () => performance.now(),
-  /** The parsed `strength-words.json`, for lists the build left as references to it. */
-  wordsFile?: Readonly<Record<string, unknown>>,
+  /** The parsed `strength-words.txt`, for lists the build left as references to it. */
+  wordsFile?: ReadonlyMap<string, string>,
 ): Promise<PreparedDictionaries> {
   const out: PreparedDictionaries = { dictionary: {}, ranked: {}, maxWordSize: {} };
   let sliceStart = now();
