@@ -51,7 +51,8 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? { optional_permissions: ['https://*/*'] }
       : { optional_host_permissions: ['https://*/*'] }),
-    // The guide's lazy files (its UI, zxcvbn, the generator), imported by URL from the content script on first use.
+    // The guide's lazy files (its UI, zxcvbn and its word lists, the generator), imported (the lists fetched) by URL
+    // from the content script on first use.
     // Chrome only lets a content script import what the page's origin may load, so they are listed for ENEJ hosts
     // only (elsewhere the popup, or a remembered site's registration, injects guide-ui.js first); Firefox content
     // scripts need no entry.
@@ -60,7 +61,7 @@ export default defineConfig({
       : {
           web_accessible_resources: [
             {
-              resources: ['guide-ui.js', 'guide-strength.js', 'guide-generate.js'],
+              resources: ['guide-ui.js', 'guide-strength.js', 'strength-words.txt', 'guide-generate.js'],
               matches: ['https://*.lavienne86.fr/*'],
             },
           ],

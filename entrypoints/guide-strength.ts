@@ -10,6 +10,11 @@ import {
 } from '@/lib/strength/estimate';
 import { publishStrength } from '@/lib/strength/script';
 import { prepareDictionaries, preRankedFactory, yieldToPage } from '@/lib/strength/sliced';
+import { checkInSlices } from '@/lib/strength/sliced-check';
+import { parseWordsFile, WORDS_FILE } from '@/lib/strength/words';
+
+/** The extension API global that content scripts and extension pages both have. */
+declare const chrome: { runtime: { getURL(path: string): string } };
 
 // The one copy of zxcvbn in the package: the guide's UI and the popup both import this file by URL on first
 // use, and take the estimator from `STRENGTH_GLOBAL`. The guide re-estimates as the family types, so the
@@ -18,24 +23,38 @@ import { prepareDictionaries, preRankedFactory, yieldToPage } from '@/lib/streng
 //
 // Loading it must not freeze the page the family is typing in: the build leaves the word lists compressed
 // (build/defer-dictionaries.ts), so running this file is short, and the lists are then decompressed and
-// ranked in slices of a few milliseconds with the page's turn between them (lib/strength/sliced.ts).
+// ranked in slices of a few milliseconds with the page's turn between them (lib/strength/sliced.ts). The
+// guide's estimates run in slices too (`estimateInSlices`, lib/strength/sliced-check.ts): a whole zxcvbn
+// check of 32 characters with symbols is a 70–250 ms task on a loaded machine.
 async function load(): Promise<StrengthEstimator> {
+  // The word lists themselves are data, not code (build/defer-dictionaries.ts): read from the extension's
+  // own files, in the realm that imported this script (the guide's content script, or the popup).
+  const response = await fetch(chrome.runtime.getURL(`/${WORDS_FILE}`));
+  if (!response.ok) throw new Error(`${WORDS_FILE}: ${response.status}`);
+  const words = parseWordsFile(await response.text());
   await yieldToPage();
-  const prepared = await prepareDictionaries({ ...common.dictionary, ...fr.dictionary });
+  const prepared = await prepareDictionaries(
+    { ...common.dictionary, ...fr.dictionary },
+    undefined,
+    undefined,
+    undefined,
+    words,
+  );
   await yieldToPage();
   const estimator = createStrengthEstimator({
     Factory: preRankedFactory(core.ZxcvbnFactory, prepared),
     dictionary: {},
     // Families here type on French AZERTY; QWERTY rows like "qwerty" are not what they would type.
     graphs: { azerty: common.adjacencyGraphs.azerty },
+    checkInSlices,
   });
   // zxcvbn's first estimates run its code cold (compiled on first call, interpreted until hot), several
-  // times slower than the same estimate warm. Warm it on made-up inputs, one per task, so that no family's
-  // keystroke pays for that, and no single task does.
+  // times slower than the same estimate warm. Warm it on made-up inputs, in slices as the guide's own
+  // estimates run, so that no family's keystroke pays for that, and no single task does.
   const inputs = enejUserInputs(new Date());
   for (const sample of WARM_UP) {
     await yieldToPage();
-    estimator.estimate(sample, inputs, { maxInput: STRENGTH_LIVE_MAX_INPUT });
+    await estimator.estimateInSlices?.(sample, inputs, { maxInput: STRENGTH_LIVE_MAX_INPUT });
   }
   return estimator;
 }
@@ -52,6 +71,13 @@ export default defineUnlistedScript(() => {
       (estimator): StrengthEstimator => ({
         estimate: (password, userInputs, limits) =>
           estimator.estimate(password, userInputs, { maxInput: STRENGTH_LIVE_MAX_INPUT, ...limits }),
+        estimateInSlices: (password, userInputs, limits, slicing) =>
+          (estimator.estimateInSlices as NonNullable<StrengthEstimator['estimateInSlices']>)(
+            password,
+            userInputs,
+            { maxInput: STRENGTH_LIVE_MAX_INPUT, ...limits },
+            slicing,
+          ),
       }),
     ),
   );

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ENEJ_PROFILE } from '@/lib/rules';
-import type { StrengthEstimator } from '@/lib/strength/estimate';
+import type { StrengthEstimator, StrengthResult } from '@/lib/strength/estimate';
 import { createGuideSession } from './session';
 
 function setup(loadEstimator: () => Promise<StrengthEstimator> = () => new Promise(() => {})) {
@@ -63,6 +63,63 @@ describe('createGuideSession', () => {
     await vi.waitFor(() => expect(session.getState().strength?.score).toBe(4));
     type('new', '');
     expect(session.getState().strength).toBeNull();
+  });
+
+  it('estimates in slices when the estimator can, and drops an estimate the next keystroke outdates', async () => {
+    // Each estimate waits until the test lets it finish, as slices wait for the page's turn.
+    const pending: { password: string; signal?: AbortSignal; finish: () => void }[] = [];
+    const sliced: StrengthEstimator = {
+      estimate: () => {
+        throw new Error('the guide estimates in slices');
+      },
+      estimateInSlices: (password, _inputs, _limits, slicing) =>
+        new Promise((resolve, reject) => {
+          const signal = slicing?.signal;
+          signal?.addEventListener('abort', () => reject(signal.reason));
+          pending.push({
+            password,
+            signal,
+            finish: () => resolve({ ...(fakeEstimator.estimate(password) as StrengthResult) }),
+          });
+        }),
+    };
+    const { session, type } = setup(() => Promise.resolve(sliced));
+    type('new', 'Abcdefghijkl-9');
+    await vi.waitFor(() => expect(pending).toHaveLength(1));
+    // The family types on while it runs: that estimate stops and never reaches the meter.
+    type('new', 'Abc');
+    expect(pending[0]?.signal?.aborted).toBe(true);
+    pending[0]?.finish();
+    await vi.waitFor(() => expect(pending).toHaveLength(2));
+    expect(session.getState().strength).toBeNull();
+    // Typing the confirmation meanwhile does not start the same estimate over.
+    type('conf', 'A');
+    await new Promise((r) => setTimeout(r, 30));
+    expect(pending).toHaveLength(2);
+    expect(pending[1]?.signal?.aborted).toBe(false);
+    pending[1]?.finish();
+    await vi.waitFor(() => expect(session.getState().strength?.score).toBe(1));
+  });
+
+  it('stops an estimate under way when the field is emptied or the guide goes', async () => {
+    const signals: AbortSignal[] = [];
+    const sliced: StrengthEstimator = {
+      ...fakeEstimator,
+      estimateInSlices: (_password, _inputs, _limits, slicing) => {
+        if (slicing?.signal) signals.push(slicing.signal);
+        return new Promise(() => {});
+      },
+    };
+    const { session, life, type } = setup(() => Promise.resolve(sliced));
+    type('new', 'Abcdefghijkl-9');
+    await vi.waitFor(() => expect(signals).toHaveLength(1));
+    type('new', '');
+    expect(signals[0]?.aborted).toBe(true);
+    expect(session.getState().strength).toBeNull();
+    type('new', 'Abcdefghijkl-8');
+    await vi.waitFor(() => expect(signals).toHaveLength(2));
+    life.abort();
+    expect(signals[1]?.aborted).toBe(true);
   });
 
   it('shows the checklist without strength when the estimator cannot load', async () => {

@@ -61,6 +61,16 @@ export function createGuideSession(options: SessionOptions): GuideSession {
   };
   let estimator: StrengthEstimator | null = null;
   let loading = false;
+  /**
+   * The estimate under way in slices and the value it rates (held only while it runs), stopped when the
+   * new password changes or the session ends.
+   */
+  let running: { job: AbortController; password: string } | null = null;
+  const stopRunning = () => {
+    running?.job.abort();
+    running = null;
+  };
+  signal.addEventListener('abort', stopRunning, { once: true });
 
   const emit = (next: Partial<SessionState>) => {
     if (signal.aborted) return;
@@ -72,7 +82,29 @@ export function createGuideSession(options: SessionOptions): GuideSession {
     () => {
       if (!estimator || signal.aborted) return;
       const password = fields.newPassword.value;
-      emit({ strength: password === '' ? null : estimator.estimate(password, options.userInputs) });
+      // Typing in the other fields restarts the debounce, not an estimate of the same value.
+      if (running?.password === password) return;
+      stopRunning();
+      if (password === '' || !estimator.estimateInSlices) {
+        emit({ strength: password === '' ? null : estimator.estimate(password, options.userInputs) });
+        return;
+      }
+      // In slices, so the page (and the next keystroke) gets the main thread between them; a change of
+      // the value meanwhile stops it (see `refresh`) and the next pause starts a fresh one.
+      const job = new AbortController();
+      const current = { job, password };
+      running = current;
+      estimator.estimateInSlices(password, options.userInputs, undefined, { signal: job.signal }).then(
+        (strength) => {
+          if (job.signal.aborted) return;
+          running = null;
+          emit({ strength });
+        },
+        () => {
+          // Stopped, or failed: the meter keeps its last score until the next pause estimates again.
+          if (running === current) running = null;
+        },
+      );
     },
     options.debounceMs ?? 150,
     signal,
@@ -95,6 +127,8 @@ export function createGuideSession(options: SessionOptions): GuideSession {
   };
 
   const refresh = () => {
+    // An estimate of a value the field no longer holds is of no use.
+    if (running && running.password !== fields.newPassword.value) stopRunning();
     const view = computeView(read(), profile);
     const said = announcements(state.view, view);
     emit({

@@ -1,5 +1,12 @@
-import type { MatchExtended, OptionsDictionary, OptionsGraph, ZxcvbnFactory } from '@zxcvbn-ts/core';
+import type {
+  MatchExtended,
+  OptionsDictionary,
+  OptionsGraph,
+  ZxcvbnFactory,
+  ZxcvbnResult,
+} from '@zxcvbn-ts/core';
 import { ENEJ_SPECIALS } from '../rules/profile';
+import { type Pause, slicer } from './sliced';
 
 // Only types come from zxcvbn here: the engine and its 1 MB of dictionaries are handed in by `index.ts`,
 // which loads them lazily, so importing this file never pulls them into a bundle.
@@ -27,8 +34,27 @@ export interface EstimateLimits {
   maxInput?: number;
 }
 
+/** How an estimate in slices shares the main thread (see `estimateInSlices`). */
+export interface Slicing {
+  /** Stops the estimate between two slices; its promise then rejects with the signal's reason. */
+  signal?: AbortSignal;
+  /** Ends each slice; by default a yield to the page once a slice has used `SLICE_MS`. */
+  pause?: Pause;
+}
+
 export interface StrengthEstimator {
   estimate(password: string, userInputs?: readonly string[], limits?: EstimateLimits): StrengthResult;
+  /**
+   * The same result as `estimate`, computed in slices of a few milliseconds with the page's turn between
+   * them, so that no single task of a page holds the main thread for the whole estimate. Present when the
+   * estimator was built with `checkInSlices` (the guide's, in `guide-strength.js`).
+   */
+  estimateInSlices?(
+    password: string,
+    userInputs?: readonly string[],
+    limits?: EstimateLimits,
+    slicing?: Slicing,
+  ): Promise<StrengthResult>;
 }
 
 /**
@@ -48,7 +74,8 @@ export const STRENGTH_MAX_INPUT = 64;
  * never flatters: zxcvbn multiplies the guesses of the parts it finds, so more characters only add
  * guesses, and the first 32 characters of a weak password are weak too (a word, digits and a symbol are
  * under 20). A passphrase longer than 32 is rated by its first 32, which are already "très solide" for any
- * four words of ours.
+ * four words of ours. The guide now estimates in slices (`estimateInSlices`), so no task is that long any
+ * more; the cap still bounds the whole estimate's work, hence how soon the score shows after a pause.
  */
 export const STRENGTH_LIVE_MAX_INPUT = 32;
 
@@ -212,6 +239,16 @@ export interface ZxcvbnParts {
   Factory: typeof ZxcvbnFactory;
   dictionary: OptionsDictionary;
   graphs: OptionsGraph;
+  /**
+   * `zxcvbn.check` in slices (lib/strength/sliced-check.ts). Handed in rather than imported: it pulls in
+   * zxcvbn's code, which this file must not (see above).
+   */
+  checkInSlices?: (
+    zxcvbn: ZxcvbnFactory,
+    password: string,
+    userInputs: (string | number)[],
+    pause: Pause,
+  ) => Promise<ZxcvbnResult>;
 }
 
 export interface EstimatorOptions {
@@ -240,45 +277,70 @@ export function createStrengthEstimator(
     maxLength: STRENGTH_MAX_INPUT * 2,
   });
 
+  /** What to check: the capped password and the user inputs (site words, years, the caller's extras). */
+  const prepare = (password: unknown, userInputs: unknown, limits: EstimateLimits | undefined) => {
+    const wanted = limits?.maxInput;
+    const cap =
+      typeof wanted === 'number' && Number.isInteger(wanted) && wanted > 0
+        ? Math.min(wanted, STRENGTH_MAX_INPUT)
+        : STRENGTH_MAX_INPUT;
+    const { text, truncated } = capCodePoints(typeof password === 'string' ? password : '', cap);
+    const extra = (Array.isArray(userInputs) ? userInputs : [])
+      .filter((input): input is string => typeof input === 'string' && input.trim() !== '')
+      .slice(0, MAX_EXTRA_INPUTS)
+      .map((input) => capCodePoints(input.trim(), STRENGTH_MAX_INPUT).text);
+    const today = now();
+    return { text, truncated, today, inputs: [...enejUserInputs(today), ...extra] };
+  };
+
+  /** zxcvbn's verdict, corrected for "Word + digits + symbol", as our messages. */
+  const conclude = (
+    result: ZxcvbnResult,
+    { text, truncated, today }: ReturnType<typeof prepare>,
+  ): StrengthResult => {
+    let score = result.score as StrengthScore;
+    let guessesLog10 = result.guessesLog10;
+    let warning = toMessage(WARNING_KEYS, result.feedback.warning);
+    const suggestions = result.feedback.suggestions
+      .map((s) => toMessage(SUGGESTION_KEYS, s))
+      .filter((m): m is Message => m !== null);
+
+    const word = leadingWord(text, result.sequence);
+    if (word) {
+      const guesses = word.guesses * tailGuesses(word.tail, today.getFullYear(), specials);
+      if (guesses < result.guesses) {
+        score = guessesToScore(guesses);
+        guessesLog10 = Math.log10(guesses);
+      }
+      if (score <= 2) {
+        // A site word says more than the generic pattern; zxcvbn's own word warning is kept otherwise.
+        if (word.fromUserInputs) warning = message(WARNING_KEYS.userInputs);
+        else warning ??= message(WORD_PATTERN_WARNING);
+        if (!suggestions.some((s) => s.key === WORD_PATTERN_SUGGESTION))
+          suggestions.unshift(message(WORD_PATTERN_SUGGESTION));
+      }
+    }
+    return { score, guessesLog10, warning, suggestions: dedupe(suggestions), truncated };
+  };
+
+  const inSlices = parts.checkInSlices;
   return {
     estimate(password, userInputs = [], limits = {}) {
-      const wanted = limits?.maxInput;
-      const cap =
-        typeof wanted === 'number' && Number.isInteger(wanted) && wanted > 0
-          ? Math.min(wanted, STRENGTH_MAX_INPUT)
-          : STRENGTH_MAX_INPUT;
-      const { text, truncated } = capCodePoints(typeof password === 'string' ? password : '', cap);
-      const extra = (Array.isArray(userInputs) ? userInputs : [])
-        .filter((input): input is string => typeof input === 'string' && input.trim() !== '')
-        .slice(0, MAX_EXTRA_INPUTS)
-        .map((input) => capCodePoints(input.trim(), STRENGTH_MAX_INPUT).text);
-      const today = now();
-      const result = zxcvbn.check(text, [...enejUserInputs(today), ...extra]);
-
-      let score = result.score as StrengthScore;
-      let guessesLog10 = result.guessesLog10;
-      let warning = toMessage(WARNING_KEYS, result.feedback.warning);
-      const suggestions = result.feedback.suggestions
-        .map((s) => toMessage(SUGGESTION_KEYS, s))
-        .filter((m): m is Message => m !== null);
-
-      const word = leadingWord(text, result.sequence);
-      if (word) {
-        const guesses = word.guesses * tailGuesses(word.tail, today.getFullYear(), specials);
-        if (guesses < result.guesses) {
-          score = guessesToScore(guesses);
-          guessesLog10 = Math.log10(guesses);
-        }
-        if (score <= 2) {
-          // A site word says more than the generic pattern; zxcvbn's own word warning is kept otherwise.
-          if (word.fromUserInputs) warning = message(WARNING_KEYS.userInputs);
-          else warning ??= message(WORD_PATTERN_WARNING);
-          if (!suggestions.some((s) => s.key === WORD_PATTERN_SUGGESTION))
-            suggestions.unshift(message(WORD_PATTERN_SUGGESTION));
-        }
-      }
-      return { score, guessesLog10, warning, suggestions: dedupe(suggestions), truncated };
+      const input = prepare(password, userInputs, limits);
+      return conclude(zxcvbn.check(input.text, input.inputs), input);
     },
+    ...(inSlices
+      ? {
+          async estimateInSlices(password, userInputs = [], limits = {}, slicing = {}) {
+            const input = prepare(password, userInputs, limits);
+            const pause = slicing?.pause ?? slicer({ signal: slicing?.signal });
+            const result = await inSlices(zxcvbn, input.text, input.inputs, pause);
+            // The scoring just ran in this slice: our correction and the caller's rendering get their own.
+            await pause();
+            return conclude(result, input);
+          },
+        }
+      : {}),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import { isWordsRef, resolveWordsRef } from './words';
 
 // zxcvbn-ts builds its dictionaries in one go: each language package decompresses its word lists when
 // its module runs, and the factory ranks every word (~136,000) in its constructor. In a page that is one
@@ -9,7 +10,10 @@ import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 
 const DEFERRED = Symbol.for('sesame.strength.deferred');
 
-/** A word list whose decompression is left for later: the packages' encoded string, untouched. */
+/**
+ * A word list whose decompression is left for later: the packages' encoded string, untouched, or in the
+ * extension's build a reference to it in `strength-words.txt` (lib/strength/words.ts).
+ */
 export interface DeferredList {
   readonly [DEFERRED]: string;
 }
@@ -39,6 +43,28 @@ export const yieldToPage: YieldToPage = () => new Promise((resolve) => setTimeou
 export const SLICE_MS = 8;
 const CHECK_EVERY = 256;
 
+/** Ends a slice if it has used its time: resolves at once, or after the page's turn (see `slicer`). */
+export type Pause = () => Promise<void>;
+
+/**
+ * A `Pause` for work split into small pieces: it yields to the page once `sliceMs` have passed since the
+ * last yield, and rejects (with the signal's reason) once `signal` is aborted, which stops the work
+ * between two pieces.
+ */
+export function slicer(
+  options: { signal?: AbortSignal; yieldFn?: YieldToPage; sliceMs?: number; now?: () => number } = {},
+): Pause {
+  const { signal, yieldFn = yieldToPage, sliceMs = SLICE_MS, now = () => performance.now() } = options;
+  let sliceStart = now();
+  return async () => {
+    signal?.throwIfAborted();
+    if (now() - sliceStart < sliceMs) return;
+    await yieldFn();
+    signal?.throwIfAborted();
+    sliceStart = now();
+  };
+}
+
 /**
  * Decompresses (zxcvbn-ts's prefix format: an upper-case letter says how many characters of the previous
  * word to keep, the lower-case text after it is the rest) and ranks every list, yielding whenever a slice
@@ -50,6 +76,8 @@ export async function prepareDictionaries(
   yieldFn: YieldToPage = yieldToPage,
   sliceMs = SLICE_MS,
   now: () => number = () => performance.now(),
+  /** The parsed `strength-words.txt`, for lists the build left as references to it. */
+  wordsFile?: ReadonlyMap<string, string>,
 ): Promise<PreparedDictionaries> {
   const out: PreparedDictionaries = { dictionary: {}, ranked: {}, maxWordSize: {} };
   let sliceStart = now();
@@ -72,10 +100,13 @@ export async function prepareDictionaries(
       if (word.length > max) max = word.length;
     };
     if (isDeferred(list)) {
+      const encoded = isWordsRef(list[DEFERRED])
+        ? resolveWordsRef(list[DEFERRED], wordsFile)
+        : list[DEFERRED];
       // Same reading as the package's `decompress`: `split(/([A-Z])/)` pairs, text before the first capital dropped.
       const pairs = /([A-Z])([^A-Z]*)/g;
       let last = '';
-      for (let m = pairs.exec(list[DEFERRED]); m; m = pairs.exec(list[DEFERRED])) {
+      for (let m = pairs.exec(encoded); m; m = pairs.exec(encoded)) {
         last = last.slice(0, (m[1] as string).charCodeAt(0) - 65) + (m[2] as string);
         add(last);
         if (due()) await pause();

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { WORDS_FILE } from '../../lib/strength/words';
 import {
   type BenchRow,
   builtDir,
@@ -96,11 +97,14 @@ export function measureBuild(target: string): BenchRow[] {
   const initialSet = new Set(initial);
   const lazy = [...jsFilesIn(join(dir, 'chunks')), ...jsFilesIn(dir)].filter((f) => !initialSet.has(f));
   const strength = lazy.filter(isStrengthChunk);
-  if (strength.length > 0) {
+  // The word lists, which the build moves out of the strength script into a data file it fetches.
+  const words = join(dir, WORDS_FILE);
+  const strengthFiles = [...strength, ...(existsSync(words) ? [words] : [])];
+  if (strengthFiles.length > 0) {
     rows.push({
       area,
-      metric: `lazy strength code (${strength.map((f) => shortPath(f, dir)).join(', ')}), gzipped`,
-      value: kb(gzipBytes(strength)),
+      metric: `lazy strength code and word lists (${strengthFiles.map((f) => shortPath(f, dir)).join(', ')}), gzipped`,
+      value: kb(gzipBytes(strengthFiles)),
       unit: 'KB',
     });
   }

@@ -372,7 +372,7 @@ describe.each(BROWSERS)('guide — %s', (name) => {
     await page.close();
   });
 
-  it('is styled under a strict CSP', async () => {
+  it('is styled and rates strength under a strict CSP', async () => {
     const page = await h.newPage(getFixture('strict-csp').url);
     await page.waitForSelector(`${G}[data-rule="length"]`);
     const look = await page.evaluate(() => {
@@ -384,6 +384,15 @@ describe.each(BROWSERS)('guide — %s', (name) => {
     expect(look).toEqual({ border: '2px', radius: '8px', bg: 'rgb(244, 247, 251)' });
     // The fixture's own `data:` favicon is refused too; only a refused style would be ours.
     expect(page.consoleMessages.filter((m) => /style-src/.test(m.text))).toEqual([]);
+    // The meter too: its script and its word lists (a data file it fetches) come from the extension, which
+    // the page's `default-src 'none'` does not govern.
+    await page.type('#csp-nouveau', 'Azerty123!');
+    await page.waitFor(
+      async () => ((await page.guide('[data-strength]'))?.attributes['data-strength'] ?? '') !== '',
+      15_000,
+      'strength computed under a strict CSP',
+    );
+    expect(Number((await page.guide('[data-strength]'))?.attributes['data-strength'])).toBeLessThanOrEqual(1);
     await page.close();
   });
 
