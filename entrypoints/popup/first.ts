@@ -1,0 +1,62 @@
+import { paintFirstView } from '@/components/popup/first-view';
+import { generatePassword } from '@/lib/generate/generate';
+import { createCryptoRandom } from '@/lib/random/source';
+import { ENEJ_PROFILE } from '@/lib/rules/profile';
+import { toGenerateOptions } from '@/lib/settings/parse';
+import { handOver } from './first-paint';
+import { localStorageOrNothing, readSettingsMirror } from './settings-mirror';
+import { setUpPage } from './setup';
+
+/** The full popup: Preact, the options' behaviour, the page actions, the strength meter's loader. */
+export const APP_SCRIPT = '/popup-main.js';
+
+function loadApp() {
+  const script = document.createElement('script');
+  script.src = APP_SCRIPT;
+  document.body.append(script);
+}
+
+/**
+ * Runs `then` once the painted password is on screen: a callback of the frame that paints it, then a task
+ * after that frame. The timer covers a page that gets no frames (a tab opened in the background).
+ */
+function afterFirstPaint(then: () => void) {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    then();
+  };
+  requestAnimationFrame(() => setTimeout(once, 0));
+  setTimeout(once, 500);
+}
+
+/**
+ * `popup-first.js`, the one script `popup.html` loads: it paints the popup's first view with a real
+ * password, then loads the full popup, which takes these nodes over with the same password
+ * (`components/popup/first-view.ts`, `first-paint.ts`). Measured in Firefox, the first password waited on
+ * the full popup's 72 KB being loaded, compiled and run (Preact, every component, the page actions,
+ * `@wxt-dev/storage`); this script holds only what the first password needs.
+ *
+ * Nothing is painted on the very first open (no settings mirror yet) or if anything here fails: the full
+ * popup then starts on its own, as it always could.
+ */
+export function startFirstPaint(): void {
+  let painted = false;
+  try {
+    const { t } = setUpPage();
+    const settings = readSettingsMirror(localStorageOrNothing());
+    if (settings) {
+      // The real generator and the CSPRNG, checked against the rules before it returns, as in the full popup.
+      const made = generatePassword(ENEJ_PROFILE, toGenerateOptions(settings), createCryptoRandom());
+      const root = document.getElementById('app') as HTMLElement;
+      paintFirstView(root, { t, settings, password: made.password });
+      handOver({ settings, password: made.password, entropyBits: made.entropyBits });
+      painted = true;
+    }
+  } catch {
+    // Whatever did not work here, the full popup does again.
+  }
+  if (painted) afterFirstPaint(loadApp);
+  else loadApp();
+}
