@@ -374,7 +374,8 @@ export function PopupApp(props: PopupAppProps) {
           copy={props.copy}
         />
       </main>
-      {current ? <PrintCard password={current.password} date={date} t={t} /> : null}
+      {/* Printed only, never on screen, and dated after the first paint: it joins the page then too. */}
+      {firstPaintDone && current ? <PrintCard password={current.password} date={date} t={t} /> : null}
     </div>
   );
 }

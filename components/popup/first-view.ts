@@ -161,21 +161,7 @@ export function paintFirstView(root: HTMLElement, { t, settings, password }: Fir
     ]),
   ]);
 
-  const printCard = make(doc, 'section', { class: 'print-card', 'data-testid': 'print-card' }, [
-    make(doc, 'h1', {}, [t('print_title')]),
-    passwordDisplay(doc, t, password, undefined, 'print-password'),
-    // The date waits for the first paint in PopupApp too.
-    make(doc, 'p', {}, [t('print_date', [''])]),
-    make(doc, 'p', {}, [t('print_where')]),
-    make(doc, 'p', { class: 'print-card__user' }, [t('print_user')]),
-    make(doc, 'ul', {}, [
-      make(doc, 'li', {}, [t('print_keep_home')]),
-      make(doc, 'li', {}, [t('print_dont_share')]),
-      make(doc, 'li', {}, [t('print_if_seen')]),
-    ]),
-  ]);
-
-  root.append(make(doc, 'div', { class: 'popup' }, [main, printCard]));
+  root.append(make(doc, 'div', { class: 'popup' }, [main]));
 }
 
 function range(min: number, max: number): number[] {

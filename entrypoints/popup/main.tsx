@@ -17,7 +17,7 @@ import {
   sameSettings,
   writeSettingsMirror,
 } from './settings-mirror';
-import { setUpPage } from './setup';
+import { type SetupApi, setUpPage } from './setup';
 import { isAndroid } from './view';
 
 /** The extension API global of both browsers' extension pages; see `loadStrength`. */
@@ -45,7 +45,9 @@ async function copy(password: string) {
  */
 export function startPopup(): void {
   const first = takeOver();
-  const { t, lang } = setUpPage();
+  // WXT types getMessage against the `_locales` it sees at prepare time; ours are generated at build time
+  // from `locales/*.json`, so the keys are plain strings here (the build lints them).
+  const { t, lang } = setUpPage(browser as unknown as SetupApi);
 
   const random = createCryptoRandom();
   const generate = (settings: PopupSettings): PopupPassword => {

@@ -1,4 +1,3 @@
-import { browser } from 'wxt/browser';
 import {
   CATALOG_LANG_KEY,
   isolatingTranslate,
@@ -9,9 +8,15 @@ import {
 } from '@/lib/i18n/catalog';
 import { popupView } from './view';
 
-function inPopupViews(): boolean | null {
+/** The two API namespaces the set-up reads. */
+export interface SetupApi {
+  i18n: { getMessage(key: string, substitutions?: string[]): string; getUILanguage(): string };
+  extension?: unknown;
+}
+
+function inPopupViews(api: SetupApi): boolean | null {
   try {
-    const extension = browser.extension as unknown as { getViews(q: { type: 'popup' }): Window[] };
+    const extension = api.extension as { getViews(q: { type: 'popup' }): Window[] };
     return extension.getViews({ type: 'popup' }).includes(window);
   } catch {
     return null;
@@ -23,19 +28,16 @@ function inPopupViews(): boolean | null {
  * The first script runs it before painting (the stylesheet gives the toolbar panel its width from
  * `data-view`); the full popup runs it again, which changes nothing when the first script already did.
  */
-export function setUpPage(): { t: Translate; lang: Lang } {
-  // WXT types getMessage against the `_locales` it sees at prepare time; ours are generated at build time
-  // from `locales/*.json`, so the keys are plain strings here (the build lints them).
-  const i18n = browser.i18n as unknown as { getMessage(key: string, substitutions?: string[]): string };
-  const getMessage: Translate = (key, params) => i18n.getMessage(key, params ? [...params] : undefined);
+export function setUpPage(api: SetupApi): { t: Translate; lang: Lang } {
+  const getMessage: Translate = (key, params) => api.i18n.getMessage(key, params ? [...params] : undefined);
   // The catalog the browser actually picked names its own language: `getUILanguage()` alone can disagree
   // (measured: headless Chromium reports `fr-FR` while it serves the `en` messages).
-  const lang = messagesLang(getMessage(CATALOG_LANG_KEY) || browser.i18n.getUILanguage());
+  const lang = messagesLang(getMessage(CATALOG_LANG_KEY) || api.i18n.getUILanguage());
   const t = isolatingTranslate(getMessage, lang);
   const root = document.documentElement;
   root.lang = lang;
   root.dir = textDirection(lang);
-  root.dataset.view = popupView({ inPopupViews: inPopupViews(), userAgent: navigator.userAgent });
+  root.dataset.view = popupView({ inPopupViews: inPopupViews(api), userAgent: navigator.userAgent });
   document.title = t('popup_title');
   return { t, lang };
 }
