@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isolatingTranslate, type Lang, translatorFromCatalog } from '@/lib/i18n/catalog';
 import { loadCatalog } from '@/lib/i18n/load-catalog';
 import { DEFAULT_SETTINGS, LENGTH_RANGE, type PopupSettings, WORDS_RANGE } from '@/lib/settings/parse';
-import { paintFirstView } from './first-view';
+import { holdClicks, paintFirstView } from './first-view';
 import { PopupApp, type PopupAppProps } from './PopupApp';
 import type { PopupPassword } from './types';
 
@@ -44,7 +44,15 @@ function describeTree(node: Node): unknown {
   const el = node as HTMLElement;
   const out: Record<string, unknown> = {
     tag: el.localName,
-    attrs: Array.from(el.attributes).map((a) => `${a.name}=${a.value}`),
+    attrs: Array.from(el.attributes)
+      .filter((a) => a.name !== 'style')
+      .map((a) => `${a.name}=${a.value}`),
+    // The first view writes each inline style as one attribute, Preact property by property: the same
+    // declarations, serialised differently.
+    style: Array.from({ length: el.style.length }, (_, i) => el.style.item(i)).map(
+      (name) => `${name}: ${el.style.getPropertyValue(name)}`,
+    ),
+    styled: el.hasAttribute('style'),
     children: Array.from(el.childNodes).map(describeTree),
   };
   if (el instanceof HTMLInputElement) Object.assign(out, { checked: el.checked, value: el.value });
@@ -85,7 +93,8 @@ describe('paintFirstView', () => {
         const rendered = newRoot();
         // Outside `act`, Preact runs effects only after a frame: this is the first render alone.
         render(h(PopupApp, props(lang, settings, FIRST)), rendered);
-        expect(painted.innerHTML).toBe(rendered.innerHTML);
+        const withoutStyles = (root: HTMLElement) => root.innerHTML.replace(/ style="[^"]*"/g, '');
+        expect(withoutStyles(painted)).toBe(withoutStyles(rendered));
         expect(describeTree(painted)).toEqual(describeTree(rendered));
       });
 
@@ -116,5 +125,34 @@ describe('paintFirstView', () => {
     expect(p.generate).toHaveBeenCalledTimes(1);
     expect(root.querySelector('[data-testid="password"]')?.textContent).toBe('Autre-Mot-123');
     expect(root.querySelector('[data-testid="announce"]')?.textContent).toContain('Autre-Mot-123');
+  });
+
+  it('keeps the clicks made before the takeover, and the full popup replays them', async () => {
+    const root = newRoot();
+    const settings = { ...DEFAULT_SETTINGS };
+    paintFirstView(root, { t: translator('fr'), settings, password: FIRST.password });
+    const release = holdClicks(root);
+    const random = root.querySelector<HTMLInputElement>('[data-mode="random"]');
+    random?.click();
+    (root.querySelector('[data-action="generate"]') as HTMLButtonElement).click();
+    // Nothing happened yet: no behaviour to run, and the radio kept its state.
+    expect(random?.checked).toBe(false);
+    expect(root.querySelector('[data-testid="password"]')?.textContent).toBe(FIRST.password);
+
+    const p = props('fr', settings, FIRST);
+    hydrate(h(PopupApp, p), root);
+    const held = release();
+    expect(held.map((el) => el.dataset.mode ?? el.dataset.action)).toEqual(['random', 'generate']);
+    await act(() => {
+      for (const control of held) control.click();
+    });
+    expect(p.onSettingsChange).toHaveBeenCalledWith({ ...settings, mode: 'random' });
+    expect(random?.checked).toBe(true);
+    expect(p.generate).toHaveBeenCalledTimes(2);
+    // Released: a later click is the popup's own, once.
+    await act(() => {
+      (root.querySelector('[data-action="generate"]') as HTMLButtonElement).click();
+    });
+    expect(p.generate).toHaveBeenCalledTimes(3);
   });
 });

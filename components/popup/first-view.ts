@@ -1,14 +1,15 @@
 import type { Translate } from '@/lib/i18n/catalog';
 import { LENGTH_RANGE, type PopupSettings, WORDS_RANGE } from '@/lib/settings/parse';
-import { charKind, charsStyle, kindStyle, legendStyle } from '../password-style';
+import { charKind, charsStyle, cssText, kindStyle, legendStyle } from '../password-style';
 
 /**
  * `PopupApp`'s first render, written with the DOM instead of Preact, for the popup's first script
  * (`popup-first.js`): it paints the first password before Preact and the rest of the popup are even
- * loaded, then `PopupApp` hydrates these very nodes. Element for element, attribute for attribute, text
- * node for text node, the same as `render(<PopupApp initialPassword={…} />)` before its effects run —
- * `first-view.test.ts` compares the two for every setting and language; a change to `PopupApp`'s first
- * render (anything outside its `firstPaintDone` branches) must be made here too.
+ * loaded, then `PopupApp` hydrates these very nodes. Element for element, attribute for attribute (inline
+ * styles as the same declarations, written as one attribute), text node for text node, the same as
+ * `render(<PopupApp initialPassword={…} />)` before its effects run — `first-view.test.ts` compares the two
+ * for every setting and language; a change to `PopupApp`'s first render (anything outside its
+ * `firstPaintDone` branches) must be made here too.
  */
 export interface FirstView {
   t: Translate;
@@ -33,8 +34,7 @@ function make(
   const el = doc.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) {
     if (value === undefined) continue;
-    if (typeof value === 'string') el.setAttribute(name, value);
-    else for (const [key, v] of Object.entries(value)) el.style[key as 'color'] = v;
+    el.setAttribute(name, typeof value === 'string' ? value : cssText(value));
   }
   // Strings become text nodes even when empty: Preact keeps a text node for `{''}`, and hydration
   // walks text nodes too.
@@ -166,4 +166,25 @@ export function paintFirstView(root: HTMLElement, { t, settings, password }: Fir
 
 function range(min: number, max: number): number[] {
   return Array.from({ length: max - min + 1 }, (_, i) => min + i);
+}
+
+/**
+ * Holds the clicks on the painted view's buttons, radios and boxes until the full popup has taken it over:
+ * until then they have no behaviour, so a click is kept (and a radio or box keeps its state) rather than
+ * lost. The returned function stops holding and gives the clicked controls, in order, for the full popup
+ * to click again once its handlers are on them.
+ */
+export function holdClicks(root: HTMLElement): () => HTMLElement[] {
+  const held: HTMLElement[] = [];
+  const hold = (event: Event) => {
+    const control = (event.target as Element | null)?.closest<HTMLElement>('button, input');
+    if (!control || !root.contains(control)) return;
+    event.preventDefault();
+    held.push(control);
+  };
+  root.addEventListener('click', hold, true);
+  return () => {
+    root.removeEventListener('click', hold, true);
+    return held.splice(0);
+  };
 }

@@ -9,6 +9,7 @@ describe('first paint hand-over', () => {
       settings: { ...DEFAULT_SETTINGS, words: 5 },
       password: 'Loup-Pomme-Lune-Sac-218',
       entropyBits: 62,
+      heldClicks: () => [],
     };
     handOver(painted, page);
     expect(takeOver(page)).toEqual(painted);
@@ -25,9 +26,21 @@ describe('first paint hand-over', () => {
     }
   });
 
+  it('always gives a way to release held clicks', () => {
+    const page = {};
+    handOver(
+      { settings: DEFAULT_SETTINGS, password: 'Abc-123', entropyBits: 1, heldClicks: 'x' } as never,
+      page,
+    );
+    expect(takeOver(page)?.heldClicks()).toEqual([]);
+  });
+
   it('validates the settings again', () => {
     const page = {};
-    handOver({ settings: { mode: 'x' } as never, password: 'Abc-123', entropyBits: 1 }, page);
+    handOver(
+      { settings: { mode: 'x' } as never, password: 'Abc-123', entropyBits: 1, heldClicks: () => [] },
+      page,
+    );
     expect(takeOver(page)?.settings).toEqual(DEFAULT_SETTINGS);
   });
 });

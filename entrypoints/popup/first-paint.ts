@@ -11,6 +11,8 @@ export interface FirstPaint {
   settings: PopupSettings;
   password: string;
   entropyBits: number;
+  /** Stops holding clicks on the painted view and gives the controls clicked meanwhile (`holdClicks`). */
+  heldClicks: () => HTMLElement[];
 }
 
 const KEY = Symbol.for('sesame.popupFirstPaint');
@@ -26,7 +28,12 @@ export function takeOver(holder: object = globalThis): FirstPaint | undefined {
   const value = (holder as Holder)[KEY];
   delete (holder as Holder)[KEY];
   if (typeof value !== 'object' || value === null) return undefined;
-  const { settings, password, entropyBits } = value as Partial<FirstPaint>;
+  const { settings, password, entropyBits, heldClicks } = value as Partial<FirstPaint>;
   if (typeof password !== 'string' || password === '' || typeof entropyBits !== 'number') return undefined;
-  return { settings: parseSettings(settings), password, entropyBits };
+  return {
+    settings: parseSettings(settings),
+    password,
+    entropyBits,
+    heldClicks: typeof heldClicks === 'function' ? heldClicks : () => [],
+  };
 }

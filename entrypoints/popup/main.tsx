@@ -129,6 +129,8 @@ export function startPopup(): void {
       hints: typingHints(first.password),
     },
   );
+  // What the family clicked on the painted view before it had any behaviour, now that it has.
+  for (const control of first?.heldClicks() ?? []) control.click();
   // After the first paint: reaching `storage.local` builds Firefox's storage API and runs the migration
   // check, a few milliseconds the first password need not wait for. The page itself is the lifetime here.
   requestAnimationFrame(() => setTimeout(checkStored, 0));

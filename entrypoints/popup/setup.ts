@@ -37,7 +37,11 @@ export function setUpPage(api: SetupApi): { t: Translate; lang: Lang } {
   const root = document.documentElement;
   root.lang = lang;
   root.dir = textDirection(lang);
-  root.dataset.view = popupView({ inPopupViews: inPopupViews(api), userAgent: navigator.userAgent });
+  // An attribute rather than `dataset`, one interface fewer for Firefox to build before the first paint.
+  root.setAttribute(
+    'data-view',
+    popupView({ inPopupViews: inPopupViews(api), userAgent: navigator.userAgent }),
+  );
   document.title = t('popup_title');
   return { t, lang };
 }
