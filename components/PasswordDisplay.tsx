@@ -1,5 +1,8 @@
 import type { CSSProperties } from 'preact';
 import type { Translate } from '@/lib/i18n/catalog';
+import { charKind, charsStyle, kindStyle, legendStyle } from './password-style';
+
+export { type CharKind, charKind } from './password-style';
 
 export interface PasswordDisplayProps {
   password: string;
@@ -17,51 +20,6 @@ export interface PasswordDisplayProps {
   /** `data-testid` of the element holding the characters. Default: `password`. */
   testId?: string;
 }
-
-export type CharKind = 'upper' | 'lower' | 'digit' | 'special' | 'other';
-
-export function charKind(ch: string): CharKind {
-  if (ch >= 'A' && ch <= 'Z') return 'upper';
-  if (ch >= 'a' && ch <= 'z') return 'lower';
-  if (ch >= '0' && ch <= '9') return 'digit';
-  // Printable ASCII punctuation: the characters sites call "spéciaux".
-  if (/^[!-/:-@[-`{-~]$/.test(ch)) return 'special';
-  return 'other';
-}
-
-// A font where l, I, 1, O and 0 look different: a monospace stack plus a slashed zero. Styles are inline so
-// the component looks the same in the popup and inside a content script's shadow root, whatever CSS the
-// host loads; colours read custom properties so a dark theme can override them.
-const charsStyle: CSSProperties = {
-  fontFamily: "ui-monospace, 'DejaVu Sans Mono', 'Cascadia Mono', 'Consolas', 'Menlo', monospace",
-  fontVariantNumeric: 'slashed-zero',
-  fontFeatureSettings: '"zero" 1',
-  fontSize: '1.6em',
-  lineHeight: 1.5,
-  letterSpacing: '0.06em',
-  overflowWrap: 'anywhere',
-  fontWeight: 600,
-};
-
-// Digits are underlined and specials boxed, so the difference does not rest on colour alone (WCAG 1.4.1).
-const kindStyle: Record<CharKind, CSSProperties | undefined> = {
-  upper: undefined,
-  lower: undefined,
-  digit: {
-    color: 'var(--sesame-digit, #0b4f9c)',
-    textDecoration: 'underline',
-    textDecorationThickness: '2px',
-    textUnderlineOffset: '4px',
-  },
-  special: {
-    color: 'var(--sesame-special, #8a1c5a)',
-    outline: '1px solid currentColor',
-    outlineOffset: '-1px',
-    borderRadius: '3px',
-    padding: '0 1px',
-  },
-  other: { color: 'var(--sesame-other, #9b2c00)', outline: '1px dashed currentColor' },
-};
 
 const buttonRow: CSSProperties = { display: 'flex', gap: '8px', flexWrap: 'wrap', marginTop: '6px' };
 
@@ -108,7 +66,7 @@ export function PasswordDisplay({
         </div>
       )}
       {legend && !hidden && (
-        <p class="sesame-password__legend" style={{ margin: '2px 0 0', fontSize: '0.85em' }}>
+        <p class="sesame-password__legend" style={legendStyle}>
           {t('pw_legend')}
         </p>
       )}

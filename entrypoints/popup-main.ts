@@ -1,7 +1,7 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { startPopup } from './popup/main';
 
-// The popup's code as a classic script (WXT builds unlisted scripts as one IIFE), loaded by a plain
-// `<script src>` at the end of `popup.html`: Firefox paints a page whose first script is a module
-// noticeably later than one with a classic script, whatever the module holds.
+// The full popup, loaded by `popup-first.js` once the first password is on screen (or at once when that
+// script painted nothing). A classic script too: it joins the page's globals, where the first script left
+// the painted password's details.
 export default defineUnlistedScript(startPopup);

@@ -75,7 +75,10 @@ const text = `/**
 const RAW = \`
 ${raw}\`;
 
-export const WORDS_FR: readonly string[] = Object.freeze(RAW.split(/\\s+/).filter((w) => w !== ''));
+// One space between words, one line break between lines (the script writes no other spacing): string
+// separators only, because a regular expression split runs as self-hosted script in Firefox, cold on every
+// popup open (2 ms measured there, against nothing for these).
+export const WORDS_FR: readonly string[] = Object.freeze(RAW.trim().split('\\n').join(' ').split(' '));
 `;
 
 if (process.argv.includes('--check')) {

@@ -17,6 +17,11 @@ export interface PopupAppProps {
   /** BCP 47 language of the UI, for the printed date. */
   lang: string;
   initialSettings: PopupSettings;
+  /**
+   * The password the popup's first script already painted (`components/popup/first-view.ts`): shown
+   * instead of generating one, so the family never sees the first password replaced by another.
+   */
+  initialPassword?: PopupPassword;
   /** Called on every change of a setting (never with a password). */
   onSettingsChange: (settings: PopupSettings) => void;
   /** Makes a new compliant password; may throw when the settings cannot be met. */
@@ -59,7 +64,9 @@ export function PopupApp(props: PopupAppProps) {
   const { t, generate, page } = props;
   const [settings, setSettings] = useState<PopupSettings>(props.initialSettings);
   // Generated synchronously for the first render: the password is what the family opened the popup for.
-  const [current, setCurrent] = useState<PopupPassword | null>(() => tryGenerate(generate, settings));
+  const [current, setCurrent] = useState<PopupPassword | null>(
+    () => props.initialPassword ?? tryGenerate(generate, settings),
+  );
   const [generateFailed, setGenerateFailed] = useState(current === null);
   const [announcement, setAnnouncement] = useState('');
   const [copyNotice, setCopyNotice] = useState<Notice>(null);
@@ -367,7 +374,8 @@ export function PopupApp(props: PopupAppProps) {
           copy={props.copy}
         />
       </main>
-      {current ? <PrintCard password={current.password} date={date} t={t} /> : null}
+      {/* Printed only, never on screen, and dated after the first paint: it joins the page then too. */}
+      {firstPaintDone && current ? <PrintCard password={current.password} date={date} t={t} /> : null}
     </div>
   );
 }

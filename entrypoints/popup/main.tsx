@@ -1,24 +1,24 @@
-import { render } from 'preact';
+import { hydrate, render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PopupApp } from '@/components/popup/PopupApp';
 import type { PopupPassword } from '@/components/popup/types';
 import { generatePassword, typingHints } from '@/lib/generate';
-import {
-  CATALOG_LANG_KEY,
-  isolatingTranslate,
-  messagesLang,
-  type Translate,
-  textDirection,
-} from '@/lib/i18n/catalog';
 import { createCryptoRandom } from '@/lib/random/source';
 import { ENEJ_PROFILE } from '@/lib/rules/profile';
 import { loadSettings, type PopupSettings, saveSettings, toGenerateOptions } from '@/lib/settings/settings';
 import { siteActions } from '@/lib/sites/actions';
 import { enejUserInputs, STRENGTH_MAX_INPUT } from '@/lib/strength/estimate';
 import { STRENGTH_SCRIPT, strengthFromScript } from '@/lib/strength/script';
+import { takeOver } from './first-paint';
 import { createPageActions, findTargetTab, lazyPageActions, type PopupBrowser } from './page';
-import { readSettingsMirror, sameSettings, writeSettingsMirror } from './settings-mirror';
-import { isAndroid, popupView } from './view';
+import {
+  localStorageOrNothing,
+  readSettingsMirror,
+  sameSettings,
+  writeSettingsMirror,
+} from './settings-mirror';
+import { type SetupApi, setUpPage } from './setup';
+import { isAndroid } from './view';
 
 /** The extension API global of both browsers' extension pages; see `loadStrength`. */
 declare const chrome: { runtime: { getURL(path: string): string } };
@@ -39,45 +39,15 @@ async function copy(password: string) {
   await navigator.clipboard.writeText(password);
 }
 
-// Reading the `localStorage` getter itself throws where site data is blocked.
-function localStorageOrNothing(): Storage | undefined {
-  try {
-    return localStorage;
-  } catch {
-    return undefined;
-  }
-}
-
-function inPopupViews(): boolean | null {
-  try {
-    const extension = browser.extension as unknown as { getViews(q: { type: 'popup' }): Window[] };
-    return extension.getViews({ type: 'popup' }).includes(window);
-  } catch {
-    return null;
-  }
-}
-
 /**
- * Draws the popup into `#app`. Run by `popup-main.js`, a classic script at the end of `popup.html`'s body:
- * in Firefox a module script alone made the first paint 1.3–1.4× slower than a static page.
+ * Draws the popup into `#app`, or takes over the first view `popup-first.js` painted there: the same
+ * nodes, hydrated, showing the same password (`./first.ts`).
  */
 export function startPopup(): void {
+  const first = takeOver();
   // WXT types getMessage against the `_locales` it sees at prepare time; ours are generated at build time
   // from `locales/*.json`, so the keys are plain strings here (the build lints them).
-  const i18n = browser.i18n as unknown as { getMessage(key: string, substitutions?: string[]): string };
-  const getMessage: Translate = (key, params) => i18n.getMessage(key, params ? [...params] : undefined);
-  // The catalog the browser actually picked names its own language: `getUILanguage()` alone can disagree
-  // (measured: headless Chromium reports `fr-FR` while it serves the `en` messages).
-  const lang = messagesLang(getMessage(CATALOG_LANG_KEY) || browser.i18n.getUILanguage());
-  const t = isolatingTranslate(getMessage, lang);
-  document.documentElement.lang = lang;
-  document.documentElement.dir = textDirection(lang);
-  // Before the first paint: the stylesheet gives the toolbar panel its width from this.
-  document.documentElement.dataset.view = popupView({
-    inPopupViews: inPopupViews(),
-    userAgent: navigator.userAgent,
-  });
-  document.title = t('popup_title');
+  const { t, lang } = setUpPage(browser as unknown as SetupApi);
 
   const random = createCryptoRandom();
   const generate = (settings: PopupSettings): PopupPassword => {
@@ -102,13 +72,14 @@ export function startPopup(): void {
   const mirror = localStorageOrNothing();
   const root = document.getElementById('app') as HTMLElement;
 
-  const mount = (settings: PopupSettings) => {
-    render(
+  const mount = (settings: PopupSettings, painted?: PopupPassword) => {
+    const app = (
       <PopupApp
         key={JSON.stringify(settings)}
         t={t}
         lang={lang}
         initialSettings={settings}
+        initialPassword={painted}
         onSettingsChange={(next) => {
           writeSettingsMirror(mirror, next);
           saveSettings(next).catch(() => {
@@ -128,9 +99,11 @@ export function startPopup(): void {
           phone: isAndroid(navigator.userAgent),
         })}
         share={(data) => navigator.share(data)}
-      />,
-      root,
+      />
     );
+    // Hydration keeps the painted nodes (focus, what a screen reader has read) and adds the behaviour.
+    if (painted) hydrate(app, root);
+    else render(app, root);
   };
 
   // The first password is what the family opened the popup for, so it is drawn before any await: the
@@ -138,7 +111,7 @@ export function startPopup(): void {
   // for it cost ~10 ms before anything could paint). `storage.local` stays the reference: when it says
   // otherwise (cleared, changed by another copy of the popup), the popup is rebuilt with it. Without a copy
   // yet (first open), the popup waits for the stored settings rather than show one mode and switch to another.
-  const mirrored = readSettingsMirror(mirror);
+  const mirrored = first?.settings ?? readSettingsMirror(mirror);
   const checkStored = () =>
     loadSettings().then((stored) => {
       writeSettingsMirror(mirror, stored);
@@ -148,7 +121,16 @@ export function startPopup(): void {
     checkStored();
     return;
   }
-  mount(mirrored);
+  mount(
+    mirrored,
+    first && {
+      password: first.password,
+      entropyBits: first.entropyBits,
+      hints: typingHints(first.password),
+    },
+  );
+  // What the family clicked on the painted view before it had any behaviour, now that it has.
+  for (const control of first?.heldClicks() ?? []) control.click();
   // After the first paint: reaching `storage.local` builds Firefox's storage API and runs the migration
   // check, a few milliseconds the first password need not wait for. The page itself is the lifetime here.
   requestAnimationFrame(() => setTimeout(checkStored, 0));

@@ -1,4 +1,4 @@
-import { type PopupSettings, parseSettings } from '@/lib/settings/settings';
+import { type PopupSettings, parseSettings } from '@/lib/settings/parse';
 
 /**
  * A synchronous copy of the popup settings in the extension's own `localStorage`, so the first password
@@ -26,6 +26,15 @@ export function writeSettingsMirror(store: KeyValue | undefined, settings: Popup
     store?.setItem(MIRROR_KEY, JSON.stringify(parseSettings(settings)));
   } catch {
     // Storage full or disabled: the next open simply waits for `storage.local`.
+  }
+}
+
+/** This page's `localStorage`, or nothing: reading the getter itself throws where site data is blocked. */
+export function localStorageOrNothing(): Storage | undefined {
+  try {
+    return localStorage;
+  } catch {
+    return undefined;
   }
 }
 

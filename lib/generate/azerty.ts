@@ -60,11 +60,13 @@ export const AZERTY_KEYS: Readonly<Record<string, AzertyKey>> = Object.freeze({
 const isEasy = (k: AzertyKey) => k.modifier !== 'altgr' && !k.deadKey;
 
 /** Specials typed with at most Shift and without a dead key, in ASCII order. */
-export const AZERTY_EASY_SPECIALS: string = Object.values(AZERTY_KEYS)
-  .filter(isEasy)
-  .map((k) => k.char)
-  .sort()
-  .join('');
+// Marked pure so a bundle that never reads it (the popup's first script) does not compute it at load.
+export const AZERTY_EASY_SPECIALS: string = /* @__PURE__ */ (() =>
+  Object.values(AZERTY_KEYS)
+    .filter(isEasy)
+    .map((k) => k.char)
+    .sort()
+    .join(''))();
 
 export function isAzertyEasy(char: string): boolean {
   const k = AZERTY_KEYS[char];

@@ -107,6 +107,10 @@ const ASCII_WORD_RE = /^[a-z]+$/;
 const wordsCache = new Map<string, readonly string[]>();
 /** Words of at most `maxLetters` letters, and without a run longer than `maxRun` ("pomme" has a run of 2). */
 function wordListFor(maxLetters: number, maxRun: number | undefined): readonly string[] {
+  // The list holds only words of 3–8 lowercase ASCII letters (words-fr.test.ts): without a tighter limit it
+  // is its own filtered list, and its 1383 regular expression tests cost the popup's first frame a
+  // millisecond in Firefox.
+  if (maxLetters >= 8 && maxRun === undefined) return WORDS_FR;
   const key = `${maxLetters}|${maxRun ?? ''}`;
   let list = wordsCache.get(key);
   if (!list) {
@@ -186,14 +190,25 @@ interface MemorablePlan {
   list: readonly string[];
 }
 
-/** How much one word, the separator and the number give each requirement. */
-function contributions(set: CharSetSpec, mode: CaseMode, separator: string) {
+/**
+ * What one word and one digit give a requirement, the separator aside: worked out once per requirement
+ * rather than once per candidate separator (each is a walk over A–Z, a–z or 0–9, and the popup's first
+ * frame waits for them).
+ */
+function wordAndDigit(set: CharSetSpec, mode: CaseMode) {
   const per = PER_WORD[mode];
-  const perWord =
-    (per.upper > 0 && coversAll(set, UPPER) ? per.upper : 0) +
-    (per.lower > 0 && coversAll(set, LOWER) ? per.lower : 0) +
-    (separator !== '' && inCharSet(separator, set) ? 1 : 0);
-  return { perWord, perDigit: coversAll(set, DIGITS) ? 1 : 0 };
+  return {
+    set,
+    letters:
+      (per.upper > 0 && coversAll(set, UPPER) ? per.upper : 0) +
+      (per.lower > 0 && coversAll(set, LOWER) ? per.lower : 0),
+    perDigit: coversAll(set, DIGITS) ? 1 : 0,
+  };
+}
+
+/** How much one word with its separator gives a requirement. */
+function perWord(base: ReturnType<typeof wordAndDigit>, separator: string): number {
+  return base.letters + (separator !== '' && inCharSet(separator, base.set) ? 1 : 0);
 }
 
 /**
@@ -217,11 +232,8 @@ function memorablePlan(
   const specials = allowedSpecials(profile);
   const easy = options.azertyEasy ? azertyEasySpecials(specials) : specials;
   const reqs = profile.requirements;
-  const works = (sep: string) =>
-    reqs.every((r) => {
-      const c = contributions(r.set, mode, sep);
-      return c.perWord > 0 || (digitsAllowed && c.perDigit > 0);
-    });
+  const bases = reqs.map((r) => wordAndDigit(r.set, mode));
+  const works = (sep: string) => bases.every((b) => perWord(b, sep) > 0 || (digitsAllowed && b.perDigit > 0));
   let separator: string;
   let separatorBits = 0;
   if (options.separator !== undefined) {
@@ -230,8 +242,7 @@ function memorablePlan(
     separator = options.separator;
   } else {
     const candidates = [...easy].filter(works);
-    const fallbackCandidates = [...specials].filter(works);
-    const pool = candidates.length > 0 ? candidates : fallbackCandidates;
+    const pool = candidates.length > 0 ? candidates : [...specials].filter(works);
     if (pool.includes('-')) separator = '-';
     else if (pool.length > 0) {
       separator = pool[randomBelow(random, pool.length)] as string;
@@ -246,15 +257,16 @@ function memorablePlan(
   const sepLen = separator.length;
   let digits = digitsAllowed ? MEMORABLE_NUMBER_DIGITS : 0;
   let count = options.words;
-  for (const r of reqs) {
-    const c = contributions(r.set, mode, separator);
-    if (c.perWord === 0) digits = Math.max(digits, r.min);
-  }
-  for (const r of reqs) {
-    const c = contributions(r.set, mode, separator);
-    const fromDigits = c.perDigit * digits;
-    if (c.perWord > 0) count = Math.max(count, Math.ceil((r.min - fromDigits) / c.perWord));
-  }
+  reqs.forEach((r, i) => {
+    if (perWord(bases[i] as ReturnType<typeof wordAndDigit>, separator) === 0)
+      digits = Math.max(digits, r.min);
+  });
+  reqs.forEach((r, i) => {
+    const base = bases[i] as ReturnType<typeof wordAndDigit>;
+    const word = perWord(base, separator);
+    const fromDigits = base.perDigit * digits;
+    if (word > 0) count = Math.max(count, Math.ceil((r.min - fromDigits) / word));
+  });
   count = Math.max(count, Math.ceil((profile.minLength - digits) / (3 + sepLen)));
   let maxLetters = 8;
   if (profile.maxLength !== undefined)

@@ -11,6 +11,14 @@
  * password back after each load to make sure it was there.
  *
  * Budget (issue 15): the popup's median within 1.15 × the static page's median, in both browsers.
+ *
+ * The popup paints its first password from a small first script and then loads the full popup
+ * (entrypoints/popup/first.ts); that and the strength estimator run after its first paint. Loaded back to
+ * back, the next (static) page starts while that work may still be running, and both pages find warm caches:
+ * in one comparison (Firefox, 2 shared cores) the static page's median was 69 ms back to back against 54 ms
+ * with 1.5 s between loads, the popup's 69 against 78 ms, so back to back flatters the ratio.
+ * `SESAME_BENCH_SETTLE_MS=1500` waits that long after each load so each page starts from a quiet browser
+ * (the figures' note says so); the default stays back to back, as the budget was set.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +27,7 @@ import { BROWSERS, type HPage, launch } from '../e2e/harness';
 import { type BenchRow, builtDir, median } from './support';
 
 const LOADS = 15;
+const SETTLE_MS = Number(process.env.SESAME_BENCH_SETTLE_MS ?? 0);
 
 function makeStaticCopy(): string {
   const dir = mkdtempSync(join(tmpdir(), 'sesame-popup-bench-'));
@@ -48,9 +57,11 @@ async function fcp(page: HPage, url: string, expectPassword: boolean): Promise<n
     );
     if (text.length < 8) throw new Error('popup painted without a password');
   }
-  return page.evaluate(
+  const fcpMs = await page.evaluate(
     () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
   );
+  if (SETTLE_MS > 0) await new Promise((done) => setTimeout(done, SETTLE_MS));
+  return fcpMs;
 }
 
 export async function run(): Promise<BenchRow[]> {
@@ -86,7 +97,7 @@ export async function run(): Promise<BenchRow[]> {
             value: popup / baseline,
             unit: '×',
             budget: 1.15,
-            note: `${LOADS} alternating loads`,
+            note: `${LOADS} alternating loads${SETTLE_MS > 0 ? `, ${SETTLE_MS} ms apart` : ''}`,
           },
         );
       } finally {

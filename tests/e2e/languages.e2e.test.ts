@@ -97,7 +97,7 @@ describe.each(BROWSERS)('languages — %s', (name) => {
       expect(facts.generate).toBe(t('popup_generate'));
       expect(facts.title).toBe(t('popup_title'));
       // The printed card is part of the page (shown by the print style sheet), in the same language.
-      expect((await popup.query('[data-testid="print-card"] h1'))?.text).toBe(t('print_title'));
+      expect((await popup.waitForSelector('[data-testid="print-card"] h1')).text).toBe(t('print_title'));
       // ENEJ's own French word stays beside the translation: the parent matches it to the page.
       expect(facts.checklist).toContain('majuscule');
       expect(facts.checklist).toContain(t('rule_allowed_ok'));

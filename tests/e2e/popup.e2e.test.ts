@@ -346,7 +346,8 @@ describe.each(BROWSERS)('popup — %s', (name) => {
   it('has a printable card with the password, and made no network request', async () => {
     const popup = await h.openExtensionPage('popup.html');
     const password = await shownPassword(popup);
-    const card = await popup.query('[data-testid="print-card"]');
+    // The card (print only) joins the page a frame after the first paint, with the printed date.
+    const card = await popup.waitForSelector('[data-testid="print-card"]');
     expect(card?.visible).toBe(false);
     expect((await popup.query('[data-testid="print-password"]'))?.text).toBe(password);
     expect(card?.text).toContain('Pronote');
