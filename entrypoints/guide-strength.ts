@@ -26,7 +26,7 @@ declare const chrome: { runtime: { getURL(path: string): string } };
 // ranked in slices of a few milliseconds with the page's turn between them (lib/strength/sliced.ts). The
 // guide's estimates run in slices too (`estimateInSlices`, lib/strength/sliced-check.ts): a whole zxcvbn
 // check of 32 characters with symbols is a 70–250 ms task on a loaded machine.
-async function load(): Promise<StrengthEstimator> {
+async function load(): Promise<Required<StrengthEstimator>> {
   // The word lists themselves are data, not code (build/defer-dictionaries.ts): read from the extension's
   // own files, in the realm that imported this script (the guide's content script, or the popup).
   const response = await fetch(chrome.runtime.getURL(`/${WORDS_FILE}`));
@@ -41,20 +41,22 @@ async function load(): Promise<StrengthEstimator> {
     words,
   );
   await yieldToPage();
-  const estimator = createStrengthEstimator({
+  const { estimate, estimateInSlices } = createStrengthEstimator({
     Factory: preRankedFactory(core.ZxcvbnFactory, prepared),
     dictionary: {},
     // Families here type on French AZERTY; QWERTY rows like "qwerty" are not what they would type.
     graphs: { azerty: common.adjacencyGraphs.azerty },
     checkInSlices,
   });
+  if (!estimateInSlices) throw new Error('the strength estimator was built without checkInSlices');
+  const estimator = { estimate, estimateInSlices };
   // zxcvbn's first estimates run its code cold (compiled on first call, interpreted until hot), several
   // times slower than the same estimate warm. Warm it on made-up inputs, in slices as the guide's own
   // estimates run, so that no family's keystroke pays for that, and no single task does.
   const inputs = enejUserInputs(new Date());
   for (const sample of WARM_UP) {
     await yieldToPage();
-    await estimator.estimateInSlices?.(sample, inputs, { maxInput: STRENGTH_LIVE_MAX_INPUT });
+    await estimator.estimateInSlices(sample, inputs, { maxInput: STRENGTH_LIVE_MAX_INPUT });
   }
   return estimator;
 }
@@ -72,7 +74,7 @@ export default defineUnlistedScript(() => {
         estimate: (password, userInputs, limits) =>
           estimator.estimate(password, userInputs, { maxInput: STRENGTH_LIVE_MAX_INPUT, ...limits }),
         estimateInSlices: (password, userInputs, limits, slicing) =>
-          (estimator.estimateInSlices as NonNullable<StrengthEstimator['estimateInSlices']>)(
+          estimator.estimateInSlices(
             password,
             userInputs,
             { maxInput: STRENGTH_LIVE_MAX_INPUT, ...limits },
