@@ -66,10 +66,13 @@ export function cssText(style: Readonly<Record<string, string>>): string {
   let text = cssTexts.get(style);
   if (text === undefined) {
     text = '';
-    for (const [key, value] of Object.entries(style)) {
+    for (const key in style) {
       let name = '';
-      for (const c of key) name += c >= 'A' && c <= 'Z' ? `-${c.toLowerCase()}` : c;
-      text += `${name}: ${value}; `;
+      for (let i = 0; i < key.length; i++) {
+        const c = key.charAt(i);
+        name += c >= 'A' && c <= 'Z' ? `-${c.toLowerCase()}` : c;
+      }
+      text += `${name}: ${style[key]}; `;
     }
     text = text.trimEnd();
     cssTexts.set(style, text);
