@@ -14,12 +14,19 @@ import {
   firstFrameFits,
 } from '@/lib/guide/first-frame';
 import { effectiveProfile, rulesSource } from '@/lib/guide/profile';
+import { createGuideSession } from '@/lib/guide/session';
 import { computeView } from '@/lib/guide/state';
-import { isolatingTranslate, type Translate, textDirection, translatorFromCatalog } from '@/lib/i18n/catalog';
+import {
+  isolatingTranslate,
+  type Lang,
+  type Translate,
+  textDirection,
+  translatorFromCatalog,
+} from '@/lib/i18n/catalog';
 import { loadCatalog } from '@/lib/i18n/load-catalog';
 import { ENEJ_PROFILE, sameRules } from '@/lib/rules';
 import { FIRST_FRAMES } from './first-frame.generated';
-import { Guide } from './Guide';
+import { GuideApp } from './GuideApp';
 
 // The first frame is the Guide component's initial render, kept as data for the content script (which has
 // no Preact). This file is what produces it: `UPDATE_FIRST_FRAME=1 npx vitest run components/guide/first-frame`
@@ -33,27 +40,37 @@ const CLOSE = '\u0002';
 /** Renders each message as a marker that names its key and substitutions. */
 const marking: Translate = (key, params) => `${OPEN}${JSON.stringify([key, params ?? []])}${CLOSE}`;
 
-/** What GuideApp renders before anything is typed: ENEJ's rules on an ENEJ page, empty fields. */
+/**
+ * What the content script mounts before anything is typed: GuideApp itself (not a copy of the props it gives
+ * Guide), on a session over empty fields, with ENEJ's rules on an ENEJ page. Its effects run after paint, so
+ * the synchronous render is the first frame the family sees.
+ */
 function initialGuide(t: Translate, lang: string, withConfirm: boolean) {
-  const view = computeView({ newPassword: '', confirm: withConfirm ? '' : null, current: '' }, ENEJ_PROFILE);
+  const field = () => document.createElement('input');
+  const life = new AbortController();
+  const session = createGuideSession({
+    fields: { newPassword: field(), confirm: withConfirm ? field() : null, current: field() },
+    profile: ENEJ_PROFILE,
+    signal: life.signal,
+    loadEstimator: () => new Promise(() => {}),
+  });
+  sessions.push(life);
   return (
-    <Guide
-      t={t}
-      lang={lang}
-      view={view}
-      pageRules={false}
+    <GuideApp
+      session={session}
+      profile={ENEJ_PROFILE}
+      fromPage={false}
       rulesSource={rulesSource(false, true)}
-      strength={null}
-      strengthUnavailable={false}
-      capsLock={false}
-      announcement=""
-      generated={null}
-      errorKey={null}
-      onGenerate={() => {}}
-      onCopy={async () => false}
+      generate={() => new Promise(() => {})}
+      t={t}
+      // The generator renders with a marker language (FAKE_LANG) to find where the catalog's goes.
+      lang={lang as Lang}
     />
   );
 }
+
+/** Sessions listen to their fields until aborted. */
+const sessions: AbortController[] = [];
 
 /** The style object each element was rendered with, read off Preact's vnodes (`__e` is a vnode's DOM). */
 const styleObjects = new WeakMap<Element, Record<string, string | number | null>>();
@@ -144,6 +161,7 @@ export const FIRST_FRAMES: FirstFrames = ${JSON.stringify(frames, null, 2)};
 const catalog = loadCatalog(resolve(__dirname, '../../locales'));
 
 afterEach(() => {
+  for (const life of sessions.splice(0)) life.abort();
   document.body.replaceChildren();
 });
 
