@@ -61,6 +61,17 @@ interface FrameRecord {
   hosts: number;
 }
 
+/** Opens a fixture with FRAME_PROBE on its own URL and returns the probe's record once the UI has drawn. */
+async function openProbed(h: Harness, name: string): Promise<{ page: HPage; record: FrameRecord }> {
+  const url = `${getFixture(name).url}&sonde=premier-cadre`;
+  serveProbed(h, name, url);
+  const page = await h.newPage(url);
+  await page.waitForSelector(`${G}[data-rule="length"]`);
+  const read = () => page.evaluate(() => (window as unknown as { __frame: FrameRecord }).__frame);
+  await page.waitFor(async () => (await read()).taken !== null, 10_000, 'the UI drew the guide');
+  return { page, record: await read() };
+}
+
 describe.each(BROWSERS)('guide — %s', (name) => {
   let h: Harness;
 
@@ -156,17 +167,7 @@ describe.each(BROWSERS)('guide — %s', (name) => {
   });
 
   it("draws the guide's first frame at once on ENEJ, and the UI takes it over unchanged", async () => {
-    const url = `${getFixture('enej-change-password').url}&sonde=premier-cadre`;
-    serveProbed(h, 'enej-change-password', url);
-    const page = await h.newPage(url);
-    await page.waitForSelector(`${G}[data-rule="length"]`);
-    await page.waitFor(
-      async () =>
-        (await page.evaluate(() => (window as unknown as { __frame: FrameRecord }).__frame)).taken !== null,
-      10_000,
-      'the UI took over',
-    );
-    const record = await page.evaluate(() => (window as unknown as { __frame: FrameRecord }).__frame);
+    const { page, record } = await openProbed(h, 'enej-change-password');
     expect(record.first).not.toBeNull();
     expect(record.first).toContain('data-rule="confirm"');
     // Same markup, same host: the family sees no change when the UI arrives, only that it now answers.
@@ -179,17 +180,7 @@ describe.each(BROWSERS)('guide — %s', (name) => {
   });
 
   it('draws no first frame where the page states other rules; the guide comes with its UI', async () => {
-    const url = `${getFixture('custom-policy-12').url}&sonde=premier-cadre`;
-    serveProbed(h, 'custom-policy-12', url);
-    const page = await h.newPage(url);
-    await page.waitForSelector(`${G}[data-rule="length"]`);
-    await page.waitFor(
-      async () =>
-        (await page.evaluate(() => (window as unknown as { __frame: FrameRecord }).__frame)).taken !== null,
-      10_000,
-      'the UI drew the guide',
-    );
-    const record = await page.evaluate(() => (window as unknown as { __frame: FrameRecord }).__frame);
+    const { page, record } = await openProbed(h, 'custom-policy-12');
     expect(record.first).toBeNull();
     expect(record.taken).toContain('12');
     expect(record.hosts).toBe(1);
