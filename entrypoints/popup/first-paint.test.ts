@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '@/lib/settings/parse';
+import { labelsFor } from './first-labels';
 import { handOver, takeOver } from './first-paint';
 
 describe('first paint hand-over', () => {
@@ -42,5 +43,21 @@ describe('first paint hand-over', () => {
       page,
     );
     expect(takeOver(page)?.settings).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('passes the stored labels the view was painted with, and marks unreadable ones', () => {
+    const settings = { ...DEFAULT_SETTINGS };
+    const labels = labelsFor((key) => `«${key}»`, 'fr', 'panel', settings);
+    const base = { settings, password: 'Abc-123', entropyBits: 1, heldClicks: () => [] };
+    let page = {};
+    handOver({ ...base, labels }, page);
+    expect(takeOver(page)?.labels).toEqual(labels);
+    page = {};
+    handOver({ ...base, labels: { ...labels, lang: 'xx' } as never }, page);
+    const taken = takeOver(page);
+    expect(taken && 'labels' in taken && taken.labels).toBeNull();
+    page = {};
+    handOver(base, page);
+    expect(takeOver(page)).not.toHaveProperty('labels');
   });
 });

@@ -1,4 +1,5 @@
 import { type PopupSettings, parseSettings } from '@/lib/settings/parse';
+import { type FirstLabels, parseFirstLabels } from './first-labels';
 
 /**
  * What the popup's first script (`popup-first.js`) hands to the full popup (`popup-main.js`) when it has
@@ -9,6 +10,11 @@ import { type PopupSettings, parseSettings } from '@/lib/settings/parse';
  */
 export interface FirstPaint {
   settings: PopupSettings;
+  /**
+   * The stored texts the view was painted with; absent when it was translated through the API, null when
+   * what was handed over cannot be read as labels (then the view's words are not to be trusted).
+   */
+  labels?: FirstLabels | null;
   password: string;
   entropyBits: number;
   /** Stops holding clicks on the painted view and gives the controls clicked meanwhile (`holdClicks`). */
@@ -28,10 +34,12 @@ export function takeOver(holder: object = globalThis): FirstPaint | undefined {
   const value = (holder as Holder)[KEY];
   delete (holder as Holder)[KEY];
   if (typeof value !== 'object' || value === null) return undefined;
-  const { settings, password, entropyBits, heldClicks } = value as Partial<FirstPaint>;
+  const { settings, labels, password, entropyBits, heldClicks } = value as Partial<FirstPaint>;
   if (typeof password !== 'string' || password === '' || typeof entropyBits !== 'number') return undefined;
+  const parsed = parseSettings(settings);
   return {
-    settings: parseSettings(settings),
+    settings: parsed,
+    ...(labels === undefined ? {} : { labels: parseFirstLabels(labels, parsed) }),
     password,
     entropyBits,
     heldClicks: typeof heldClicks === 'function' ? heldClicks : () => [],

@@ -1,11 +1,13 @@
 import { holdClicks, paintFirstView } from '@/components/popup/first-view';
 import { generatePassword } from '@/lib/generate/generate';
+import type { Translate } from '@/lib/i18n/catalog';
 import { createCryptoRandom } from '@/lib/random/source';
 import { ENEJ_PROFILE } from '@/lib/rules/profile';
 import { toGenerateOptions } from '@/lib/settings/parse';
+import { labelsTranslate, readFirstLabels } from './first-labels';
 import { handOver } from './first-paint';
 import { localStorageOrNothing, readSettingsMirror } from './settings-mirror';
-import { type SetupApi, setUpPage } from './setup';
+import { framePage, type SetupApi, setUpPage } from './setup';
 
 /** The full popup: Preact, the options' behaviour, the page actions, the strength meter's loader. */
 export const APP_SCRIPT = '/popup-main.js';
@@ -50,25 +52,36 @@ function afterFirstPaint(then: () => void) {
  * the full popup's 72 KB being loaded, compiled and run (Preact, every component, the page actions,
  * `@wxt-dev/storage`); this script holds only what the first password needs.
  *
- * Nothing is painted on the very first open (no settings mirror yet) or if anything here fails: the full
- * popup then starts on its own, as it always could.
+ * From the second open on, nothing here touches the extension API: the settings and the view's texts come
+ * from this page's `localStorage` (`settings-mirror.ts`, `first-labels.ts`). Nothing is painted on the very
+ * first open (no settings mirror yet) or if anything here fails: the full popup then starts on its own, as
+ * it always could.
  */
 export function startFirstPaint(): void {
   let painted = false;
   try {
-    // The extension API global itself, not `wxt/browser`: that module reads `browser.runtime.id` to choose
-    // between the two globals, and Firefox then builds the whole `runtime` namespace (2 ms measured) before
-    // anything can be painted. Both browsers' extension pages have `chrome`; Firefox's also `browser`.
-    const scope = globalThis as unknown as { browser?: SetupApi; chrome: SetupApi };
-    const { t } = setUpPage(scope.browser ?? scope.chrome);
-    const settings = readSettingsMirror(localStorageOrNothing());
+    const store = localStorageOrNothing();
+    const settings = readSettingsMirror(store);
     if (settings) {
+      const labels = readFirstLabels(store, settings);
+      let t: Translate;
+      if (labels) {
+        t = labelsTranslate(labels);
+        framePage(labels.lang, labels.view, t('popup_title'));
+      } else {
+        // The extension API global itself, not `wxt/browser`: that module reads `browser.runtime.id` to
+        // choose between the two globals, and Firefox then builds the whole `runtime` namespace (2 ms
+        // measured). Both browsers' extension pages have `chrome`; Firefox's also `browser`.
+        const scope = globalThis as unknown as { browser?: SetupApi; chrome: SetupApi };
+        ({ t } = setUpPage(scope.browser ?? scope.chrome));
+      }
       // The real generator and the CSPRNG, checked against the rules before it returns, as in the full popup.
       const made = generatePassword(ENEJ_PROFILE, toGenerateOptions(settings), createCryptoRandom());
       const root = document.getElementById('app') as HTMLElement;
       paintFirstView(root, { t, settings, password: made.password });
       handOver({
         settings,
+        labels: labels ?? undefined,
         password: made.password,
         entropyBits: made.entropyBits,
         heldClicks: holdClicks(root),

@@ -9,6 +9,7 @@ import { loadSettings, type PopupSettings, saveSettings, toGenerateOptions } fro
 import { siteActions } from '@/lib/sites/actions';
 import { enejUserInputs, STRENGTH_MAX_INPUT } from '@/lib/strength/estimate';
 import { STRENGTH_SCRIPT, strengthFromScript } from '@/lib/strength/script';
+import { labelsFor, sameLabels, writeFirstLabels } from './first-labels';
 import { takeOver } from './first-paint';
 import { createPageActions, findTargetTab, lazyPageActions, type PopupBrowser } from './page';
 import {
@@ -47,7 +48,7 @@ export function startPopup(): void {
   const first = takeOver();
   // WXT types getMessage against the `_locales` it sees at prepare time; ours are generated at build time
   // from `locales/*.json`, so the keys are plain strings here (the build lints them).
-  const { t, lang } = setUpPage(browser as unknown as SetupApi);
+  const { t, lang, view } = setUpPage(browser as unknown as SetupApi);
 
   const random = createCryptoRandom();
   const generate = (settings: PopupSettings): PopupPassword => {
@@ -71,8 +72,12 @@ export function startPopup(): void {
   const sites = siteActions(browser);
   const mirror = localStorageOrNothing();
   const root = document.getElementById('app') as HTMLElement;
+  const remember = (settings: PopupSettings) => {
+    writeSettingsMirror(mirror, settings);
+    writeFirstLabels(mirror, labelsFor(t, lang, view, settings));
+  };
 
-  const mount = (settings: PopupSettings, painted?: PopupPassword) => {
+  const mount = (settings: PopupSettings, painted?: PopupPassword, takeOverView = false) => {
     const app = (
       <PopupApp
         key={JSON.stringify(settings)}
@@ -81,7 +86,7 @@ export function startPopup(): void {
         initialSettings={settings}
         initialPassword={painted}
         onSettingsChange={(next) => {
-          writeSettingsMirror(mirror, next);
+          remember(next);
           saveSettings(next).catch(() => {
             // Not saved: the choice still applies until the popup closes.
           });
@@ -102,7 +107,7 @@ export function startPopup(): void {
       />
     );
     // Hydration keeps the painted nodes (focus, what a screen reader has read) and adds the behaviour.
-    if (painted) hydrate(app, root);
+    if (takeOverView) hydrate(app, root);
     else render(app, root);
   };
 
@@ -114,21 +119,29 @@ export function startPopup(): void {
   const mirrored = first?.settings ?? readSettingsMirror(mirror);
   const checkStored = () =>
     loadSettings().then((stored) => {
-      writeSettingsMirror(mirror, stored);
+      remember(stored);
       if (!mirrored || !sameSettings(stored, mirrored)) mount(stored);
     });
   if (!mirrored) {
     checkStored();
     return;
   }
-  mount(
-    mirrored,
-    first && {
-      password: first.password,
-      entropyBits: first.entropyBits,
-      hints: typingHints(first.password),
-    },
-  );
+  const painted = first && {
+    password: first.password,
+    entropyBits: first.entropyBits,
+    hints: typingHints(first.password),
+  };
+  // Painted from stored texts that are no longer what the browser serves (another language since, an
+  // updated extension): hydration would keep the old words, so the view is drawn anew, same password.
+  const stale =
+    first?.labels !== undefined &&
+    (first.labels === null || !sameLabels(first.labels, labelsFor(t, lang, view, first.settings)));
+  if (stale) {
+    // Clicks on words the family may not have understood are not replayed.
+    first.heldClicks();
+    root.replaceChildren();
+  }
+  mount(mirrored, painted, Boolean(first) && !stale);
   // What the family clicked on the painted view before it had any behaviour, now that it has.
   for (const control of first?.heldClicks() ?? []) control.click();
   // After the first paint: reaching `storage.local` builds Firefox's storage API and runs the migration

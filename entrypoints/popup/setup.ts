@@ -6,7 +6,7 @@ import {
   type Translate,
   textDirection,
 } from '@/lib/i18n/catalog';
-import { popupView } from './view';
+import { type PopupView, popupView } from './view';
 
 /** The two API namespaces the set-up reads. */
 export interface SetupApi {
@@ -23,25 +23,28 @@ function inPopupViews(api: SetupApi): boolean | null {
   }
 }
 
+/** Sets what the stylesheet and assistive technologies read off the page itself: language, direction, frame. */
+export function framePage(lang: Lang, view: PopupView, title: string): void {
+  const root = document.documentElement;
+  root.lang = lang;
+  root.dir = textDirection(lang);
+  // An attribute rather than `dataset`, one interface fewer for Firefox to build before the first paint.
+  root.setAttribute('data-view', view);
+  document.title = title;
+}
+
 /**
- * The page's language, direction, frame and title, and the translator: what both popup scripts need first.
- * The first script runs it before painting (the stylesheet gives the toolbar panel its width from
- * `data-view`); the full popup runs it again, which changes nothing when the first script already did.
+ * The page's language, direction, frame and title, and the translator, through the extension API. The full
+ * popup runs it first; the first script only when it has no stored labels (`first-labels.ts`), since the
+ * stylesheet gives the toolbar panel its width from `data-view`. Run again, it changes nothing.
  */
-export function setUpPage(api: SetupApi): { t: Translate; lang: Lang } {
+export function setUpPage(api: SetupApi): { t: Translate; lang: Lang; view: PopupView } {
   const getMessage: Translate = (key, params) => api.i18n.getMessage(key, params ? [...params] : undefined);
   // The catalog the browser actually picked names its own language: `getUILanguage()` alone can disagree
   // (measured: headless Chromium reports `fr-FR` while it serves the `en` messages).
   const lang = messagesLang(getMessage(CATALOG_LANG_KEY) || api.i18n.getUILanguage());
   const t = isolatingTranslate(getMessage, lang);
-  const root = document.documentElement;
-  root.lang = lang;
-  root.dir = textDirection(lang);
-  // An attribute rather than `dataset`, one interface fewer for Firefox to build before the first paint.
-  root.setAttribute(
-    'data-view',
-    popupView({ inPopupViews: inPopupViews(api), userAgent: navigator.userAgent }),
-  );
-  document.title = t('popup_title');
-  return { t, lang };
+  const view = popupView({ inPopupViews: inPopupViews(api), userAgent: navigator.userAgent });
+  framePage(lang, view, t('popup_title'));
+  return { t, lang, view };
 }

@@ -17,8 +17,25 @@ import { shownPassword, storageDump } from './support/guide';
  * script is added. The product's own files are unchanged.
  */
 const WATCH = `(() => {
-  const log = { added: [], removed: 0, changed: 0, appAddedAt: null };
+  const log = { added: [], removed: 0, changed: 0, appAddedAt: null, apiAt: null, apiWatched: [] };
   window.__watch = log;
+  // When the page first reads an extension API global (its getter is replaced, not called, here).
+  for (const name of ['chrome', 'browser']) {
+    const own = Object.getOwnPropertyDescriptor(window, name);
+    if (!own || !own.configurable) continue;
+    log.apiWatched.push(name);
+    Object.defineProperty(window, name, {
+      configurable: true,
+      enumerable: own.enumerable,
+      get() {
+        if (log.apiAt === null) log.apiAt = performance.now();
+        return own.get ? own.get.call(window) : own.value;
+      },
+      set(value) {
+        Object.defineProperty(window, name, { value, configurable: true, writable: true });
+      },
+    });
+  }
   const isPassword = (n) => n.nodeType === 1 && n.matches('[data-testid="password"]');
   const inPassword = (n) => (n.nodeType === 1 ? n : n.parentElement)?.closest('[data-testid="password"]');
   new MutationObserver((records) => {
@@ -27,7 +44,12 @@ const WATCH = `(() => {
       for (const n of r.addedNodes) {
         if (n.nodeType !== 1) continue;
         for (const el of [n, ...n.querySelectorAll('[data-testid="password"]')])
-          if (isPassword(el)) log.added.push({ text: el.textContent, at: performance.now() });
+          if (isPassword(el))
+            log.added.push({
+              text: el.textContent,
+              at: performance.now(),
+              title: document.querySelector('h1')?.textContent ?? null,
+            });
         if (n.localName === 'script' && n.src.endsWith('/popup-main.js')) log.appAddedAt = performance.now();
       }
       for (const n of r.removedNodes)
@@ -37,11 +59,15 @@ const WATCH = `(() => {
 })();`;
 
 interface WatchLog {
-  added: { text: string; at: number }[];
+  added: { text: string; at: number; title: string | null }[];
   removed: number;
   changed: number;
   appAddedAt: number | null;
+  apiAt: number | null;
+  apiWatched: string[];
 }
+
+const LABELS_KEY = 'sesame.popupLabels';
 
 function watchedCopy(): string {
   const dir = mkdtempSync(join(tmpdir(), 'sesame-first-paint-'));
@@ -53,6 +79,8 @@ function watchedCopy(): string {
     if (watched === popup) throw new Error(`${target}/popup.html does not load /popup-first.js`);
     writeFileSync(join(dir, target, 'popup-watched.html'), watched);
     writeFileSync(join(dir, target, 'e2e-watch.js'), WATCH);
+    // An extension page with no script of ours, to read and change the popup's storage between opens.
+    writeFileSync(join(dir, target, 'e2e-blank.html'), '<!DOCTYPE html><title>blank</title>');
   }
   return dir;
 }
@@ -70,9 +98,13 @@ describe.each(BROWSERS)('popup first paint — %s', (name) => {
     const first = await h.openExtensionPage('popup.html');
     await shownPassword(first);
     await first.waitFor(
-      async () => (await first.evaluate(() => localStorage.getItem('sesame.popupSettings'))) !== null,
+      async () =>
+        (await first.evaluate(
+          (key) => localStorage.getItem('sesame.popupSettings') && localStorage.getItem(key),
+          LABELS_KEY,
+        )) !== null,
       5000,
-      'the settings mirror',
+      'the settings mirror and the first view labels',
     );
     await first.close();
   });
@@ -145,6 +177,56 @@ describe.each(BROWSERS)('popup first paint — %s', (name) => {
       'the held click replayed',
     );
     expect(await popup.queryAll('[data-testid="password"]')).toHaveLength(1);
+    await popup.close();
+  });
+
+  it('paints from stored settings and texts, before the page reads any extension API', async () => {
+    const popup = await h.openExtensionPage('popup-watched.html');
+    await popup.waitForSelector('.popup__checks');
+    const log = await watchLog(popup);
+    // The trap is in place in this browser (else the test would prove nothing), and the API was read, by
+    // the full popup, only after the password was on the page.
+    expect(log.apiWatched.length).toBeGreaterThan(0);
+    expect(log.apiAt).not.toBeNull();
+    expect(log.added).toHaveLength(1);
+    expect(log.added[0]?.at as number).toBeLessThan(log.apiAt as number);
+    expect(log.added[0]?.title).toBe('Sésame');
+    expect(await popup.evaluate(() => document.documentElement.lang)).toBe('fr');
+    expect(popup.consoleMessages.filter((m) => m.type === 'error' || m.type === 'pageerror')).toEqual([]);
+    await popup.close();
+  });
+
+  it('redraws in the words the browser serves now when the stored texts are out of date, same password', async () => {
+    const blank = await h.openExtensionPage('e2e-blank.html');
+    const stored = await blank.evaluate((key) => localStorage.getItem(key), LABELS_KEY);
+    const labels = JSON.parse(stored as string) as { texts: Record<string, string> };
+    labels.texts.popup_title = 'Sésame (ancienne version)';
+    labels.texts.popup_generate = 'Un autre';
+    await blank.evaluate(
+      ([key, value]) => localStorage.setItem(key as string, value as string),
+      [LABELS_KEY, JSON.stringify(labels)],
+    );
+    await blank.close();
+
+    const popup = await h.openExtensionPage('popup-watched.html');
+    await popup.waitForSelector('.popup__checks');
+    const log = await watchLog(popup);
+    const shown = await shownPassword(popup);
+    // Painted first with the stored words, then drawn anew: the words are today's, the password the same.
+    expect(log.added[0]?.title).toBe('Sésame (ancienne version)');
+    expect(log.added.map((a) => a.text)).toEqual([shown, shown]);
+    expect(await popup.evaluate(() => document.querySelector('h1')?.textContent)).toBe('Sésame');
+    expect((await popup.query('[data-action="generate"]'))?.text).not.toBe('Un autre');
+    expect(await popup.queryAll('[data-testid="password"]')).toHaveLength(1);
+    // And the stored texts are today's again for the next open.
+    await popup.waitFor(
+      async () =>
+        (await popup.evaluate((key) => localStorage.getItem(key) ?? '', LABELS_KEY)).includes('ancienne') ===
+        false,
+      5000,
+      'the labels rewritten',
+    );
+    expect(popup.consoleMessages.filter((m) => m.type === 'error' || m.type === 'pageerror')).toEqual([]);
     await popup.close();
   });
 });
