@@ -4,6 +4,7 @@ import { paintFirstView } from '@/components/popup/first-view';
 import { isolatingTranslate, type Lang, type Translate, translatorFromCatalog } from '@/lib/i18n/catalog';
 import { loadCatalog } from '@/lib/i18n/load-catalog';
 import { DEFAULT_SETTINGS, LENGTH_RANGE, type PopupSettings, WORDS_RANGE } from '@/lib/settings/parse';
+import { memoryStore } from '@/tests/unit/support/memory-store';
 import {
   FIRST_VIEW_KEYS,
   type FirstLabels,
@@ -19,15 +20,6 @@ import {
 
 const catalog = loadCatalog(resolve(__dirname, '../../locales'));
 const translator = (lang: Lang) => isolatingTranslate(translatorFromCatalog(catalog, lang), lang);
-
-function memoryStore(initial: Record<string, string> = {}) {
-  const data = new Map(Object.entries(initial));
-  return {
-    data,
-    getItem: (k: string) => data.get(k) ?? null,
-    setItem: (k: string, v: string) => void data.set(k, v),
-  };
-}
 
 const SETTINGS: PopupSettings[] = [
   { ...DEFAULT_SETTINGS },

@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type PopupSettings } from '@/lib/settings/settings';
+import { memoryStore } from '@/tests/unit/support/memory-store';
 import { MIRROR_KEY, readSettingsMirror, sameSettings, writeSettingsMirror } from './settings-mirror';
-
-function memoryStore(initial: Record<string, string> = {}) {
-  const data = new Map(Object.entries(initial));
-  return {
-    data,
-    getItem: (k: string) => data.get(k) ?? null,
-    setItem: (k: string, v: string) => void data.set(k, v),
-  };
-}
 
 const random: PopupSettings = {
   mode: 'random',
