@@ -2,6 +2,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { deferDictionaries } from './build/defer-dictionaries';
 import { noRawHtml } from './build/no-raw-html';
+import { PANEL_QUERY } from './entrypoints/popup/view';
 import { LANGS, lintCatalog, toMessagesJson } from './lib/i18n/catalog';
 import { loadCatalogWithProblems } from './lib/i18n/load-catalog';
 
@@ -19,6 +20,12 @@ export default defineConfig({
     excludeSources: ['tests/e2e/artifacts/**', 'stats.html', '**/*.log', 'store/images/**'],
   },
   hooks: {
+    // The toolbar popup's page says so in its address (`entrypoints/popup/view.ts`): the popup's first script
+    // then gives the panel its width before it touches the extension API.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      const action = (manifest.action ?? manifest.browser_action) as { default_popup?: string } | undefined;
+      if (action?.default_popup) action.default_popup = `${action.default_popup}?${PANEL_QUERY}`;
+    },
     // `_locales` is generated from `locales/*.json` (French, English) and `locales/<lang>/*.json` (the other
     // languages): the build fails on any key missing in any language, or a translation of a removed key.
     'build:publicAssets': (wxt, files) => {

@@ -57,7 +57,7 @@ describe('first view labels', () => {
     it(`paint the very view the browser's translation paints (${lang})`, () => {
       for (const settings of SETTINGS) {
         const t = translator(lang);
-        const stored = readFirstLabels(writtenStore(labelsFor(t, lang, 'panel', settings)), settings);
+        const stored = readFirstLabels(writtenStore(labelsFor(t, lang, settings)), settings);
         expect(stored).not.toBeNull();
         expect(painted(labelsTranslate(stored as FirstLabels), settings)).toBe(painted(t, settings));
       }
@@ -65,7 +65,7 @@ describe('first view labels', () => {
 
   it('come back from storage as written, and hold no password', () => {
     const settings = SETTINGS[2] as PopupSettings;
-    const labels = labelsFor(translator('ar'), 'ar', 'page', settings);
+    const labels = labelsFor(translator('ar'), 'ar', settings);
     const store = writtenStore(labels);
     expect([...store.data.keys()]).toEqual([LABELS_KEY]);
     expect(readFirstLabels(store, settings)).toEqual(labels);
@@ -74,13 +74,12 @@ describe('first view labels', () => {
 
   it('are not used for other settings, or when anything in them is missing or odd', () => {
     const settings = SETTINGS[2] as PopupSettings;
-    const good = labelsFor(translator('fr'), 'fr', 'panel', settings);
+    const good = labelsFor(translator('fr'), 'fr', settings);
     const variants: unknown[] = [
       null,
       'text',
       [],
       { ...good, lang: 'de' },
-      { ...good, view: 'tab' },
       { ...good, length: settings.length + 1 },
       { ...good, length: String(settings.length) },
       { ...good, texts: null },
@@ -113,14 +112,14 @@ describe('first view labels', () => {
 
   it('keep only the known texts', () => {
     const settings = SETTINGS[0] as PopupSettings;
-    const good = labelsFor(translator('fr'), 'fr', 'panel', settings);
+    const good = labelsFor(translator('fr'), 'fr', settings);
     const read = parseFirstLabels({ ...good, texts: { ...good.texts, extra: 'x' }, more: 1 }, settings);
     expect(read).toEqual(good);
   });
 
   it('translate only what they hold: another key, or the length text with other numbers, throws', () => {
     const settings = SETTINGS[3] as PopupSettings;
-    const t = labelsTranslate(labelsFor(translator('fr'), 'fr', 'panel', settings));
+    const t = labelsTranslate(labelsFor(translator('fr'), 'fr', settings));
     expect(t('popup_title')).toBe(translator('fr')('popup_title'));
     expect(t(LENGTH_KEY, [String(settings.length)])).toBe(
       translator('fr')(LENGTH_KEY, [String(settings.length)]),
@@ -132,11 +131,11 @@ describe('first view labels', () => {
     expect(() => t('constructor')).toThrow();
   });
 
-  it('tell a change of language or of any text, and not of the frame', () => {
+  it('tell a change of language or of any text', () => {
     const settings = SETTINGS[0] as PopupSettings;
-    const fr = labelsFor(translator('fr'), 'fr', 'panel', settings);
-    expect(sameLabels(fr, labelsFor(translator('fr'), 'fr', 'page', settings))).toBe(true);
-    expect(sameLabels(fr, labelsFor(translator('en'), 'en', 'panel', settings))).toBe(false);
+    const fr = labelsFor(translator('fr'), 'fr', settings);
+    expect(sameLabels(fr, labelsFor(translator('fr'), 'fr', settings))).toBe(true);
+    expect(sameLabels(fr, labelsFor(translator('en'), 'en', settings))).toBe(false);
     expect(sameLabels(fr, { ...fr, texts: { ...fr.texts, pw_copy: 'Copier !' } })).toBe(false);
     expect(sameLabels(fr, { ...fr, texts: { ...fr.texts, [LENGTH_KEY]: 'x' } })).toBe(false);
     expect(sameLabels(fr, { ...fr, length: fr.length + 1 })).toBe(false);

@@ -1,6 +1,5 @@
 import { LANGS, type Lang, type Translate } from '@/lib/i18n/catalog';
 import type { PopupSettings } from '@/lib/settings/parse';
-import type { PopupView } from './view';
 
 /**
  * The texts of the popup's first view as the browser translated them at the last open, beside the settings
@@ -35,7 +34,6 @@ export const LENGTH_KEY = 'popup_length';
 
 export interface FirstLabels {
   lang: Lang;
-  view: PopupView;
   /** The random length `texts.popup_length` was translated with. */
   length: number;
   texts: Readonly<Record<string, string>>;
@@ -44,17 +42,14 @@ export interface FirstLabels {
 // A label is a short sentence; anything longer is not what this module wrote.
 const MAX_TEXT = 300;
 
-export function labelsFor(t: Translate, lang: Lang, view: PopupView, settings: PopupSettings): FirstLabels {
+export function labelsFor(t: Translate, lang: Lang, settings: PopupSettings): FirstLabels {
   const texts: Record<string, string> = {};
   for (const key of FIRST_VIEW_KEYS) texts[key] = t(key);
   texts[LENGTH_KEY] = t(LENGTH_KEY, [String(settings.length)]);
-  return { lang, view, length: settings.length, texts };
+  return { lang, length: settings.length, texts };
 }
 
-/**
- * Whether a view painted with `a` reads as one painted with `b`. The frame (`view`) is left out: it is an
- * attribute of the page, which the full popup sets again anyway, not part of the painted nodes.
- */
+/** Whether a view painted with `a` reads as one painted with `b`. */
 export function sameLabels(a: FirstLabels, b: FirstLabels): boolean {
   if (a.lang !== b.lang || a.length !== b.length) return false;
   for (const key of FIRST_VIEW_KEYS) if (a.texts[key] !== b.texts[key]) return false;
@@ -81,9 +76,8 @@ export function readFirstLabels(store: KeyValue | undefined, settings: PopupSett
 export function parseFirstLabels(value: unknown, settings: PopupSettings): FirstLabels | null {
   try {
     if (typeof value !== 'object' || value === null) return null;
-    const { lang, view, length, texts } = value as Partial<FirstLabels>;
+    const { lang, length, texts } = value as Partial<FirstLabels>;
     if (!(LANGS as readonly unknown[]).includes(lang)) return null;
-    if (view !== 'panel' && view !== 'page') return null;
     if (length !== settings.length || typeof texts !== 'object' || texts === null) return null;
     const kept: Record<string, string> = {};
     const keys: readonly string[] = FIRST_VIEW_KEYS;
@@ -93,7 +87,7 @@ export function parseFirstLabels(value: unknown, settings: PopupSettings): First
       if (typeof text !== 'string' || text === '' || text.length > MAX_TEXT) return null;
       kept[key] = text;
     }
-    return { lang: lang as Lang, view, length, texts: kept };
+    return { lang: lang as Lang, length, texts: kept };
   } catch {
     // A throwing getter: not labels this module wrote.
     return null;

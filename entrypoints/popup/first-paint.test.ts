@@ -47,7 +47,7 @@ describe('first paint hand-over', () => {
 
   it('passes the stored labels the view was painted with, and marks unreadable ones', () => {
     const settings = { ...DEFAULT_SETTINGS };
-    const labels = labelsFor((key) => `«${key}»`, 'fr', 'panel', settings);
+    const labels = labelsFor((key) => `«${key}»`, 'fr', settings);
     const base = { settings, password: 'Abc-123', entropyBits: 1, heldClicks: () => [] };
     let page = {};
     handOver({ ...base, labels }, page);

@@ -8,6 +8,7 @@ import { labelsTranslate, readFirstLabels } from './first-labels';
 import { handOver } from './first-paint';
 import { localStorageOrNothing, readSettingsMirror } from './settings-mirror';
 import { framePage, type SetupApi, setUpPage } from './setup';
+import { viewFromAddress } from './view';
 
 /** The full popup: Preact, the options' behaviour, the page actions, the strength meter's loader. */
 export const APP_SCRIPT = '/popup-main.js';
@@ -67,7 +68,7 @@ export function startFirstPaint(): void {
       let t: Translate;
       if (labels) {
         t = labelsTranslate(labels);
-        framePage(labels.lang, labels.view, t('popup_title'));
+        framePage(labels.lang, viewFromAddress(location.search, navigator.userAgent), t('popup_title'));
       } else {
         // The extension API global itself, not `wxt/browser`: that module reads `browser.runtime.id` to
         // choose between the two globals, and Firefox then builds the whole `runtime` namespace (2 ms

@@ -48,7 +48,7 @@ export function startPopup(): void {
   const first = takeOver();
   // WXT types getMessage against the `_locales` it sees at prepare time; ours are generated at build time
   // from `locales/*.json`, so the keys are plain strings here (the build lints them).
-  const { t, lang, view } = setUpPage(browser as unknown as SetupApi);
+  const { t, lang } = setUpPage(browser as unknown as SetupApi);
 
   const random = createCryptoRandom();
   const generate = (settings: PopupSettings): PopupPassword => {
@@ -74,7 +74,7 @@ export function startPopup(): void {
   const root = document.getElementById('app') as HTMLElement;
   const remember = (settings: PopupSettings) => {
     writeSettingsMirror(mirror, settings);
-    writeFirstLabels(mirror, labelsFor(t, lang, view, settings));
+    writeFirstLabels(mirror, labelsFor(t, lang, settings));
   };
 
   const mount = (settings: PopupSettings, painted?: PopupPassword, takeOverView = false) => {
@@ -135,7 +135,7 @@ export function startPopup(): void {
   // updated extension): hydration would keep the old words, so the view is drawn anew, same password.
   const stale =
     first?.labels !== undefined &&
-    (first.labels === null || !sameLabels(first.labels, labelsFor(t, lang, view, first.settings)));
+    (first.labels === null || !sameLabels(first.labels, labelsFor(t, lang, first.settings)));
   if (stale) {
     // Clicks on words the family may not have understood are not replayed.
     first.heldClicks();

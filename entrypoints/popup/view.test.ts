@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAndroid, popupView } from './view';
+import { isAndroid, PANEL_QUERY, popupView, viewFromAddress } from './view';
 
 const FIREFOX_ANDROID = 'Mozilla/5.0 (Android 14; Mobile; rv:142.0) Gecko/142.0 Firefox/142.0';
 const FIREFOX_LINUX = 'Mozilla/5.0 (X11; Linux x86_64; rv:153.0) Gecko/20100101 Firefox/153.0';
@@ -29,5 +29,12 @@ describe('popupView', () => {
     expect(isAndroid(FIREFOX_ANDROID)).toBe(true);
     expect(isAndroid(FIREFOX_LINUX)).toBe(false);
     expect(isAndroid('Mozilla/5.0 (X11; Linux x86_64) AndroidStudio-like')).toBe(false);
+  });
+
+  it('reads the toolbar panel from the address the manifest gives it, and Android stays a page', () => {
+    expect(viewFromAddress(`?${PANEL_QUERY}`, FIREFOX_LINUX)).toBe('panel');
+    expect(viewFromAddress('', FIREFOX_LINUX)).toBe('page');
+    expect(viewFromAddress('?view=page', FIREFOX_LINUX)).toBe('page');
+    expect(viewFromAddress(`?${PANEL_QUERY}`, FIREFOX_ANDROID)).toBe('page');
   });
 });

@@ -25,3 +25,15 @@ export function popupView({ inPopupViews, userAgent }: ViewSignals): PopupView {
   // Unknown on a desktop: a panel without a width collapses to a sliver, a tab with one only scrolls.
   return inPopupViews === false ? 'page' : 'panel';
 }
+
+/**
+ * What the manifest appends to the toolbar popup's page (`wxt.config.ts`), so the popup's first script knows
+ * it is the toolbar panel before it may touch the extension API (`extension.getViews` says the same, later).
+ */
+export const PANEL_QUERY = 'view=panel';
+
+/** The frame the page's own address declares: the manifest's toolbar popup, or a tab. */
+export function viewFromAddress(search: string, userAgent: string): PopupView {
+  const declared = new URLSearchParams(search).get('view') === 'panel';
+  return popupView({ inPopupViews: declared, userAgent });
+}
