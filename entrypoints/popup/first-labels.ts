@@ -31,6 +31,8 @@ export const FIRST_VIEW_KEYS = [
 ] as const;
 /** The one parameterised text of the first view, kept for the length it was written for. */
 export const LENGTH_KEY = 'popup_length';
+/** Every text a record holds. */
+const STORED_KEYS: readonly string[] = [...FIRST_VIEW_KEYS, LENGTH_KEY];
 
 export interface FirstLabels {
   lang: Lang;
@@ -52,8 +54,8 @@ export function labelsFor(t: Translate, lang: Lang, settings: PopupSettings): Fi
 /** Whether a view painted with `a` reads as one painted with `b`. */
 export function sameLabels(a: FirstLabels, b: FirstLabels): boolean {
   if (a.lang !== b.lang || a.length !== b.length) return false;
-  for (const key of FIRST_VIEW_KEYS) if (a.texts[key] !== b.texts[key]) return false;
-  return a.texts[LENGTH_KEY] === b.texts[LENGTH_KEY];
+  for (const key of STORED_KEYS) if (a.texts[key] !== b.texts[key]) return false;
+  return true;
 }
 
 type KeyValue = Pick<Storage, 'getItem' | 'setItem'>;
@@ -80,9 +82,9 @@ export function parseFirstLabels(value: unknown, settings: PopupSettings): First
     if (!(LANGS as readonly unknown[]).includes(lang)) return null;
     if (length !== settings.length || typeof texts !== 'object' || texts === null) return null;
     const kept: Record<string, string> = {};
-    const keys: readonly string[] = FIRST_VIEW_KEYS;
-    for (let i = 0; i <= keys.length; i++) {
-      const key = i < keys.length ? (keys[i] as string) : LENGTH_KEY;
+    // An index loop: this runs before the first paint, where Firefox runs `for…of` as cold self-hosted script.
+    for (let i = 0; i < STORED_KEYS.length; i++) {
+      const key = STORED_KEYS[i] as string;
       const text: unknown = Object.hasOwn(texts, key) ? (texts as Record<string, unknown>)[key] : undefined;
       if (typeof text !== 'string' || text === '' || text.length > MAX_TEXT) return null;
       kept[key] = text;
@@ -109,9 +111,10 @@ export function writeFirstLabels(store: KeyValue | undefined, labels: FirstLabel
 export function labelsTranslate(labels: FirstLabels): Translate {
   return (key, params) => {
     const text = Object.hasOwn(labels.texts, key) ? labels.texts[key] : undefined;
-    const expected = key === LENGTH_KEY ? [String(labels.length)] : undefined;
-    if (text === undefined || (params?.join('\u0000') ?? undefined) !== expected?.join('\u0000'))
-      throw new Error(`no stored label for ${key}`);
+    // Only `popup_length` takes a parameter, and only the length it was stored for.
+    const paramsHeld =
+      key === LENGTH_KEY ? params?.length === 1 && params[0] === String(labels.length) : params === undefined;
+    if (text === undefined || !paramsHeld) throw new Error(`no stored label for ${key}`);
     return text;
   };
 }

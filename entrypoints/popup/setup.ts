@@ -38,7 +38,7 @@ export function framePage(lang: Lang, view: PopupView, title: string): void {
  * popup runs it first; the first script only when it has no stored labels (`first-labels.ts`), since the
  * stylesheet gives the toolbar panel its width from `data-view`. Run again, it changes nothing.
  */
-export function setUpPage(api: SetupApi): { t: Translate; lang: Lang; view: PopupView } {
+export function setUpPage(api: SetupApi): { t: Translate; lang: Lang } {
   const getMessage: Translate = (key, params) => api.i18n.getMessage(key, params ? [...params] : undefined);
   // The catalog the browser actually picked names its own language: `getUILanguage()` alone can disagree
   // (measured: headless Chromium reports `fr-FR` while it serves the `en` messages).
@@ -46,5 +46,5 @@ export function setUpPage(api: SetupApi): { t: Translate; lang: Lang; view: Popu
   const t = isolatingTranslate(getMessage, lang);
   const view = popupView({ inPopupViews: inPopupViews(api), userAgent: navigator.userAgent });
   framePage(lang, view, t('popup_title'));
-  return { t, lang, view };
+  return { t, lang };
 }

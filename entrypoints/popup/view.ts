@@ -31,9 +31,10 @@ export function popupView({ inPopupViews, userAgent }: ViewSignals): PopupView {
  * it is the toolbar panel before it may touch the extension API (`extension.getViews` says the same, later).
  */
 export const PANEL_QUERY = 'view=panel';
+const [PANEL_PARAM, PANEL_VALUE] = PANEL_QUERY.split('=') as [string, string];
 
 /** The frame the page's own address declares: the manifest's toolbar popup, or a tab. */
 export function viewFromAddress(search: string, userAgent: string): PopupView {
-  const declared = new URLSearchParams(search).get('view') === 'panel';
+  const declared = new URLSearchParams(search).get(PANEL_PARAM) === PANEL_VALUE;
   return popupView({ inPopupViews: declared, userAgent });
 }
