@@ -24,7 +24,7 @@ import {
   translatorFromCatalog,
 } from '@/lib/i18n/catalog';
 import { loadCatalog } from '@/lib/i18n/load-catalog';
-import { ENEJ_PROFILE, sameRules } from '@/lib/rules';
+import { ENEJ_PROFILE, mergeProfile, parsePolicyTexts, sameRules } from '@/lib/rules';
 import { FIRST_FRAMES } from './first-frame.generated';
 import { GuideApp } from './GuideApp';
 
@@ -208,9 +208,11 @@ describe('firstFrameFits', () => {
         i % 2 === 0 ? `  ${s.toUpperCase()}.` : s.replace(/ /g, '\u00a0 '),
       );
       expect(firstFrameFits({ ...base, policyTexts: texts })).toBe(true);
-      const { profile, fromPage } = effectiveProfile(texts);
-      expect(fromPage).toBe(false);
-      expect(sameRules(profile, ENEJ_PROFILE)).toBe(true);
+      // The engine itself, not effectiveProfile, which skips it for these very lists.
+      const read = mergeProfile(ENEJ_PROFILE, parsePolicyTexts(texts));
+      expect(sameRules(read, ENEJ_PROFILE)).toBe(true);
+      expect({ ...read, id: ENEJ_PROFILE.id }).toEqual(ENEJ_PROFILE);
+      expect(effectiveProfile(texts)).toEqual({ profile: ENEJ_PROFILE, fromPage: false });
     }
   });
 

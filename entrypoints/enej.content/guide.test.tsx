@@ -61,6 +61,27 @@ describe('startGuide', () => {
     ctx.abort();
   });
 
+  it('mounts the UI a task after preparing it: loading, reading the rules and rendering are not one task', async () => {
+    const ctx = new ContentScriptContext('enej');
+    let inPageBeforeTheTurn: boolean | undefined;
+    const splitUi = vi.fn(async () => ({
+      ...guideUi,
+      prepareGuide: async (...args: Parameters<typeof guideUi.prepareGuide>) => {
+        const prepared = await guideUi.prepareGuide(...args);
+        // Queued before the content script's own turn: runs once the task that prepared the UI has ended.
+        setTimeout(() => {
+          inPageBeforeTheTurn = document.querySelector('sesame-guide') !== null;
+        }, 0);
+        return prepared;
+      },
+    }));
+    startGuide(ctx, splitUi);
+    await send({ type: 'sesame:start-guide' });
+    await vi.waitFor(() => expect(document.querySelector('sesame-guide')).not.toBeNull());
+    expect(inPageBeforeTheTurn).toBe(false);
+    ctx.abort();
+  });
+
   it('fills only for our own extension and a well-formed message', async () => {
     const ctx = new ContentScriptContext('enej');
     startGuide(ctx, loadUi);

@@ -72,6 +72,15 @@ export function normalizeCriterion(text: string): string {
 
 const KNOWN = new Set(ENEJ_STATED_RULES.map(normalizeCriterion));
 
+/**
+ * Whether every criterion the page prints is one of ENEJ's own sentences (none at all counts too): the rules
+ * engine reads any such list as exactly ENEJ's rules (the unit test proves it over every subset), so neither
+ * the first frame nor the guide's UI needs to run it.
+ */
+export function statesOnlyEnejRules(policyTexts: readonly string[]): boolean {
+  return policyTexts.every((text) => KNOWN.has(normalizeCriterion(text)));
+}
+
 export interface FirstFrameInput {
   /** The page is on one of ENEJ's own hosts (elsewhere the guide's rules are never ENEJ's by default). */
   onEnej: boolean;
@@ -89,7 +98,7 @@ export function firstFrameFits(input: FirstFrameInput): boolean {
     input.newPasswordValue === '' &&
     input.passwordRulesAttr === null &&
     input.patternAttr === null &&
-    input.policyTexts.every((text) => KNOWN.has(normalizeCriterion(text)))
+    statesOnlyEnejRules(input.policyTexts)
   );
 }
 

@@ -19,6 +19,18 @@ describe('effectiveProfile', () => {
     expect(effectiveProfile(printed).fromPage).toBe(false);
   });
 
+  it('reads ENEJ’s own sentences without the rules engine, and anything else with it', () => {
+    // ENEJ's sentences (first-frame.test.tsx proves the engine reads them as ENEJ_PROFILE) give the profile
+    // itself; one word changed, or a rule attribute on the field, and the page's text is read again.
+    expect(effectiveProfile(['Mot contenant 8 caractères minimum']).profile).toBe(ENEJ_PROFILE);
+    expect(effectiveProfile(['Mot contenant 10 caractères minimum']).profile.minLength).toBe(10);
+    expect(effectiveProfile(['Mot contenant 2 chiffres']).fromPage).toBe(true);
+    const attr = effectiveProfile(['Mot contenant 1 chiffre'], 'minlength: 12;');
+    expect(attr.profile.minLength).toBe(12);
+    const pattern = effectiveProfile(['Mot contenant 1 chiffre'], null, '^.{10,}$');
+    expect(pattern.fromPage).toBe(true);
+  });
+
   it('follows the criteria the page prints', () => {
     const { profile, fromPage } = effectiveProfile(['Le mot de passe doit contenir au moins 12 caractères']);
     expect(fromPage).toBe(true);

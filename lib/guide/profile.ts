@@ -9,6 +9,7 @@ import {
   type RuleProfile,
   sameRules,
 } from '@/lib/rules';
+import { statesOnlyEnejRules } from './first-frame';
 
 /**
  * ENEJ's rules, overridden by whatever the page itself says: first the criteria it prints next to the
@@ -21,6 +22,11 @@ export function effectiveProfile(
   passwordRules: string | null = null,
   pattern: string | null = null,
 ): { profile: RuleProfile; fromPage: boolean } {
+  // ENEJ's own criteria, as its pages print them, say exactly ENEJ_PROFILE. Reading them costs nothing
+  // warm, but the first reading compiles some thirty regular expressions and zod's schema: 30–60 ms in one
+  // task as the guide's UI takes over the page, measured in Firefox and Chromium (issue 15).
+  if (passwordRules === null && pattern === null && statesOnlyEnejRules(policyTexts))
+    return { profile: ENEJ_PROFILE, fromPage: false };
   let profile = mergeProfile(ENEJ_PROFILE, parsePolicyTexts(policyTexts));
   if (passwordRules !== null) {
     const parsed = parsePasswordRules(passwordRules);
