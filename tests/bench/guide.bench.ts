@@ -30,15 +30,19 @@ const CALIBRATION_MS = 100;
 const LONG_TASK_BUDGET = 50;
 
 export const PROBE = `<script>
-window.__bench = { dcl: 0, visible: 0 };
+window.__bench = { dcl: 0, visible: 0, live: 0 };
 document.addEventListener('DOMContentLoaded', () => { window.__bench.dcl = performance.now(); });
+// Visible: the checklist is on the page (on ENEJ, the content script's first frame). Live: the guide's UI
+// has taken the frame over (the host loses data-first-frame).
 new MutationObserver((records, obs) => {
   const host = document.querySelector('sesame-guide');
-  if (host && host.shadowRoot && host.shadowRoot.querySelector('[data-rule]')) {
-    window.__bench.visible = performance.now();
+  if (!host || !host.shadowRoot || !host.shadowRoot.querySelector('[data-rule]')) return;
+  if (!window.__bench.visible) window.__bench.visible = performance.now();
+  if (!host.hasAttribute('data-first-frame')) {
+    window.__bench.live = performance.now();
     obs.disconnect();
   }
-}).observe(document, { childList: true, subtree: true });
+}).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-first-frame'] });
 // Only on pages opened with #heartbeat, so the other figures are taken on a page that does nothing extra.
 if (location.hash === '#heartbeat') {
   const hb = (window.__heartbeat = { gaps: [], beats: 0 });
@@ -196,7 +200,7 @@ interface TypingRun {
   fields: Window[];
   /** From the guide showing (DOMContentLoaded off ENEJ) to the first field's end: the estimator loads here. */
   loading: Window;
-  /** From DOMContentLoaded to the guide showing (empty off ENEJ). */
+  /** From DOMContentLoaded to the guide's UI taking over its first frame (empty off ENEJ). */
   appearing: Window;
   calibration: Window;
   shown: number[];
@@ -218,6 +222,7 @@ async function typeLikeAFamily(
 ): Promise<TypingRun> {
   const page: HPage = await h.newPage(`${url}#heartbeat`);
   try {
+    // Typing starts as soon as the checklist shows, as a family may, before the UI has taken the frame over.
     if (onEnej) await page.waitForSelector('sesame-guide >>> [data-rule]');
     await page.evaluateSource(TYPIST);
     const bench = await page.evaluateSource<{ dcl: number; visible: number }>('window.__bench');
@@ -243,6 +248,8 @@ async function typeLikeAFamily(
       fields.push([r.start, r.settled]);
       dispatchMax = Math.max(dispatchMax, r.dispatchMax);
     }
+    const live = await page.evaluateSource<number>('window.__bench.live');
+    if (onEnej && !(live > 0)) throw new Error('the guide’s UI never took over its first frame');
     const calibration = await page.evaluateSource<Window>(`__calibrate(${CALIBRATION_MS})`);
     const hb = await page.evaluateSource<{ gaps: Gap[]; beats: number }>('window.__heartbeat');
     const longTasks = (
@@ -266,7 +273,7 @@ async function typeLikeAFamily(
       longTasks,
       fields,
       loading: [from, (fields[0] as Window)[1]],
-      appearing: onEnej ? [bench.dcl, bench.visible] : [0, 0],
+      appearing: onEnej ? [bench.dcl, live] : [0, 0],
       calibration,
       shown,
       lateKeys,
@@ -469,10 +476,10 @@ async function benchBrowser(name: BrowserName): Promise<BenchRow[]> {
       },
       {
         area,
-        metric: 'longest task while the guide appears (DOMContentLoaded → guide shown)',
+        metric: 'longest task while the guide appears (DOMContentLoaded → its UI takes over the first frame)',
         value: r2(appearing.longest),
         unit: 'ms',
-        note: `per load ${list(appearing.each)}; for reference: no one types yet`,
+        note: `per load ${list(appearing.each)}, in ${list(ours.map((r) => r.appearing[1] - r.appearing[0]))} ms; for reference: no one types yet (these tasks also fall in the estimator's window, which opens as the first frame shows)`,
       },
       {
         area,
