@@ -353,6 +353,28 @@ describe('properties', () => {
     );
   });
 
+  it('isCompliant says exactly what evaluate says, whatever the profile and the input', () => {
+    const classes = fc.subarray(['upper', 'lower', 'digit', 'special', 'symbol', 'unicode'] as const);
+    const set = fc.record({ classes, chars: fc.constantFrom('', '!@#', 'é€', '😀-') });
+    const rich: fc.Arbitrary<RuleProfile> = fc.record({
+      id: fc.constant('prop'),
+      minLength: fc.integer({ min: 1, max: 20 }),
+      maxLength: fc.option(fc.integer({ min: 20, max: 40 }), { nil: undefined }),
+      maxConsecutive: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }),
+      requirements: fc.array(fc.record({ min: fc.integer({ min: 1, max: 3 }), set }), { maxLength: 5 }),
+      allowed: set,
+    });
+    const same = (pw: string, profile: RuleProfile) => {
+      expect(isCompliant(pw, profile)).toBe(evaluate(pw, profile).every((r) => r.met));
+    };
+    fc.assert(fc.property(anyString, rich, same), { numRuns: 1000 });
+    // Inputs that do comply, so that the property does not rest on `false` alone.
+    for (const pw of ['Soleil-42', 'Ab1!Ab1!', 'Aab1!😀é', 'aaa-Bbb-111']) same(pw, ENEJ_PROFILE);
+    expect(isCompliant('Aabc1!😀é', { ...ENEJ_PROFILE, allowed: { classes: ['unicode'], chars: '' } })).toBe(
+      true,
+    );
+  });
+
   it('refused counts add up to the characters the profile does not accept', () => {
     fc.assert(
       fc.property(anyString, (pw) => {
