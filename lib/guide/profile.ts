@@ -23,8 +23,8 @@ export function effectiveProfile(
   pattern: string | null = null,
 ): { profile: RuleProfile; fromPage: boolean } {
   // ENEJ's own criteria, as its pages print them, say exactly ENEJ_PROFILE. Reading them costs nothing
-  // warm, but the first reading compiles some thirty regular expressions and zod's schema: 30–60 ms in one
-  // task as the guide's UI takes over the page, measured in Firefox and Chromium (issue 15).
+  // warm, but the first reading compiles some thirty regular expressions and zod's schema: 30–57 ms in
+  // Firefox, 18–70 ms in Chromium, in the task where the guide's UI takes over the page (issue 15).
   if (passwordRules === null && pattern === null && statesOnlyEnejRules(policyTexts))
     return { profile: ENEJ_PROFILE, fromPage: false };
   let profile = mergeProfile(ENEJ_PROFILE, parsePolicyTexts(policyTexts));
