@@ -6,9 +6,10 @@ import type { PopupSettings } from '@/lib/settings/parse';
  * mirror in the extension's own `localStorage`, so `popup-first.js` can paint without touching the
  * extension API, whose objects Firefox builds for the page on first use. Measured in Firefox, six paired runs
  * of 15 back-to-back loads each: the first script translating through `chrome.i18n` painted 1.00–1.41× a
- * static page (median 1.22×), the same script with stored texts 0.90–1.19× (median 1.08×). Interface text only, never a password; rewritten by the full popup on every
- * open and whenever the settings change, and checked against the live translation at the takeover (a new
- * browser language or an updated extension repaints the view in the right words).
+ * static page (median 1.22×), the same script with stored texts 0.90–1.19× (median 1.08×). Interface text
+ * only, never a password; rewritten by the full popup on every open and whenever the settings change, and
+ * checked against the live translation at the takeover (a new browser language or an updated extension
+ * repaints the view in the right words).
  */
 export const LABELS_KEY = 'sesame.popupLabels';
 
